@@ -61,7 +61,9 @@ export const noFaults = (): ServiceFaults => ({
 });
 
 /** Consumes one injected throttling or server error, if any is pending, and says which. */
-export function takeInjectedError(faults: ServiceFaults): { kind: 'throttle' | 'server'; status: number } | undefined {
+export function takeInjectedError(
+  faults: ServiceFaults,
+): { kind: 'throttle' | 'server'; status: number } | undefined {
   if (faults.throttle > 0) {
     faults.throttle--;
     return { kind: 'throttle', status: 429 };

@@ -1,0 +1,217 @@
+// The AgentCore emulator's state and the knobs a test turns: transition delay, failing or rejected
+// creates/updates, the access-key allow-list, seeded runtimes. `applyScenario` is the same thing as JSON,
+// for the CLI's control API.
+import { noFaults, type ServiceFaults } from '../http.js';
+import type { Partition } from './ids.js';
+import { IdempotencyCache } from './idempotency.js';
+import { seedRuntimes, type SeededRuntime, type SeedOptions } from './seed.js';
+import { AgentCoreStore, endpointStatus, liveVersion, runtimeStatus, type RuntimeStatus } from './store.js';
+
+/** Errors the next CreateAgentRuntime calls can be refused with (IAM propagation looks like these). */
+export type CreateRejectionName =
+  | 'ValidationException'
+  | 'AccessDeniedException'
+  | 'ConflictException'
+  | 'ServiceQuotaExceededException'
+  | 'InternalServerException';
+
+const CREATE_REJECTIONS: CreateRejectionName[] = [
+  'ValidationException',
+  'AccessDeniedException',
+  'ConflictException',
+  'ServiceQuotaExceededException',
+  'InternalServerException',
+];
+
+export interface CreateRejection {
+  exception: CreateRejectionName;
+  /** `{roleArn}` and `{containerUri}` are replaced with the request's values. */
+  message: string;
+}
+
+export interface Scenario {
+  transitionDelayMs?: number;
+  latencyMs?: number;
+  dropConnections?: number;
+  throttle?: number;
+  serverErrors?: number;
+  serverErrorStatus?: number;
+  failNextCreate?: string;
+  failNextUpdate?: string;
+  rejectCreates?: { count?: number } & CreateRejection;
+  allowedAccessKeyIds?: string[] | null;
+  seed?: SeedOptions | SeedOptions[];
+  reset?: boolean;
+}
+
+const SCENARIO_KEYS: (keyof Scenario)[] = [
+  'reset',
+  'transitionDelayMs',
+  'latencyMs',
+  'dropConnections',
+  'throttle',
+  'serverErrors',
+  'serverErrorStatus',
+  'failNextCreate',
+  'failNextUpdate',
+  'rejectCreates',
+  'allowedAccessKeyIds',
+  'seed',
+];
+
+export interface RuntimeSnapshot {
+  agentRuntimeId: string;
+  agentRuntimeName: string;
+  agentRuntimeArn: string;
+  status: RuntimeStatus;
+  latestVersion: number;
+  versions: number[];
+  tags: Record<string, string>;
+  endpoints: { name: string; status: RuntimeStatus; liveVersion?: number; targetVersion: number }[];
+}
+
+export interface AgentCoreOptions extends Partition {
+  transitionDelayMs: number;
+  /** How long a clientToken's answer is remembered. */
+  idempotencyWindowMs?: number;
+  lookupAccessKey?: (accessKeyId: string) => { expiration: Date } | undefined;
+}
+
+export class AgentCoreState implements Partition {
+  readonly region: string;
+  readonly accountId: string;
+  /** How long CREATING/UPDATING/DELETING last; read when each transition starts. */
+  transitionDelayMs: number;
+  /** When set, static access keys outside this list are refused (STS-issued keys are always known). */
+  allowedAccessKeyIds: string[] | undefined;
+  lookupAccessKey: ((accessKeyId: string) => { expiration: Date } | undefined) | undefined;
+  /** The access key id of every authenticated request, in order. */
+  readonly accessKeyIds: string[] = [];
+
+  readonly store: AgentCoreStore;
+  readonly idempotency: IdempotencyCache;
+  private createFailures: string[] = [];
+  private updateFailures: string[] = [];
+  private createRejections: CreateRejection[] = [];
+  private readonly initialDelayMs: number;
+
+  constructor(
+    options: AgentCoreOptions,
+    readonly faults: ServiceFaults = noFaults(),
+  ) {
+    this.region = options.region;
+    this.accountId = options.accountId;
+    this.transitionDelayMs = this.initialDelayMs = options.transitionDelayMs;
+    this.lookupAccessKey = options.lookupAccessKey;
+    this.store = new AgentCoreStore(this);
+    this.idempotency = new IdempotencyCache(options.idempotencyWindowMs ?? 10 * 60_000);
+  }
+
+  /** The next CreateAgentRuntime is accepted, then ends in CREATE_FAILED with this reason. */
+  failNextCreate(failureReason: string): void {
+    this.createFailures.push(failureReason);
+  }
+
+  /** The next UpdateAgentRuntime is accepted, then ends in UPDATE_FAILED with this reason. */
+  failNextUpdate(failureReason: string): void {
+    this.updateFailures.push(failureReason);
+  }
+
+  /** The next `count` CreateAgentRuntime calls are refused with this error. */
+  rejectNextCreates(count: number, exception: CreateRejectionName, message: string): void {
+    for (let i = 0; i < count; i++) this.createRejections.push({ exception, message });
+  }
+
+  takeCreateFailure = (): string | undefined => this.createFailures.shift();
+  takeUpdateFailure = (): string | undefined => this.updateFailures.shift();
+  takeCreateRejection = (): CreateRejection | undefined => this.createRejections.shift();
+
+  /** Adds runtimes as if they had been deployed earlier (hundreds of them force paging). */
+  seed(options: SeedOptions = {}): SeededRuntime[] {
+    return seedRuntimes(this, options, Date.now());
+  }
+
+  /** Every runtime as it is now, for assertions. */
+  runtimes(): RuntimeSnapshot[] {
+    const now = Date.now();
+    this.store.purge(now);
+    return [...this.store.runtimes.values()].map((r) => ({
+      agentRuntimeId: r.id,
+      agentRuntimeName: r.name,
+      agentRuntimeArn: r.arn,
+      status: runtimeStatus(r, now),
+      latestVersion: r.latestVersion,
+      versions: [...r.versions.keys()],
+      tags: { ...this.store.tags.get(r.arn) },
+      endpoints: [...r.endpoints.values()].map((e) => ({
+        name: e.name,
+        status: endpointStatus(e, now),
+        liveVersion: liveVersion(e, now),
+        targetVersion: e.targetVersion,
+      })),
+    }));
+  }
+
+  /** Forgets all runtimes, pending failures, remembered tokens and faults. */
+  reset(): void {
+    this.store.runtimes.clear();
+    this.store.tags.clear();
+    this.idempotency.clear();
+    this.createFailures = [];
+    this.updateFailures = [];
+    this.createRejections = [];
+    this.allowedAccessKeyIds = undefined;
+    this.accessKeyIds.length = 0;
+    this.transitionDelayMs = this.initialDelayMs;
+    Object.assign(this.faults, noFaults());
+  }
+
+  /** Applies a scenario given as JSON (the control API's body); throws on anything it does not know. */
+  applyScenario(scenario: Scenario): { seeded: SeededRuntime[] } {
+    if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario))
+      throw new Error('a scenario is a JSON object');
+    const unknown = Object.keys(scenario).filter((k) => !SCENARIO_KEYS.includes(k as keyof Scenario));
+    if (unknown.length)
+      throw new Error(`unknown scenario field(s) ${unknown.join(', ')}; known: ${SCENARIO_KEYS.join(', ')}`);
+    if (scenario.reset) this.reset();
+    if (scenario.transitionDelayMs !== undefined)
+      this.transitionDelayMs = count(scenario.transitionDelayMs, 'transitionDelayMs');
+    for (const fault of [
+      'latencyMs',
+      'dropConnections',
+      'throttle',
+      'serverErrors',
+      'serverErrorStatus',
+    ] as const)
+      if (scenario[fault] !== undefined) this.faults[fault] = count(scenario[fault], fault);
+    if (scenario.failNextCreate !== undefined)
+      this.failNextCreate(text(scenario.failNextCreate, 'failNextCreate'));
+    if (scenario.failNextUpdate !== undefined)
+      this.failNextUpdate(text(scenario.failNextUpdate, 'failNextUpdate'));
+    if (scenario.rejectCreates !== undefined) {
+      const { count: n = 1, exception, message } = scenario.rejectCreates;
+      if (!CREATE_REJECTIONS.includes(exception))
+        throw new Error(`rejectCreates.exception must be one of ${CREATE_REJECTIONS.join(', ')}`);
+      this.rejectNextCreates(
+        count(n, 'rejectCreates.count'),
+        exception,
+        text(message, 'rejectCreates.message'),
+      );
+    }
+    if (scenario.allowedAccessKeyIds !== undefined)
+      this.allowedAccessKeyIds = scenario.allowedAccessKeyIds ?? undefined;
+    const seeds = scenario.seed === undefined ? [] : [scenario.seed].flat();
+    return { seeded: seeds.flatMap((s) => this.seed(s)) };
+  }
+}
+
+function count(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number >= 0`);
+  return value;
+}
+
+function text(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new Error(`${name} must be a non-empty string`);
+  return value;
+}

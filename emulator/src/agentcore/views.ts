@@ -1,0 +1,97 @@
+// What the service answers about runtimes and endpoints: the response shapes of Get and List, with
+// the defaults the service fills in, timestamps as ISO-8601 date-time strings.
+import { workloadIdentityArn, type Partition } from './ids.js';
+import {
+  endpointStatus,
+  latest,
+  liveVersion,
+  runtimeStatus,
+  transitionStatus,
+  type Endpoint,
+  type Runtime,
+  type RuntimeConfig,
+  type RuntimeVersion,
+} from './store.js';
+
+const iso = (d: Date | number) => new Date(d).toISOString();
+
+/** Values the service reports when the request left them out (model doc: 900 s idle, 28800 s lifetime). */
+function withServiceDefaults(config: RuntimeConfig): RuntimeConfig {
+  return {
+    ...config,
+    lifecycleConfiguration: {
+      idleRuntimeSessionTimeout: 900,
+      maxLifetime: 28800,
+      ...(config.lifecycleConfiguration as object | undefined),
+    },
+    networkConfiguration: config.networkConfiguration ?? { networkMode: 'PUBLIC' },
+  };
+}
+
+export const workloadIdentity = (p: Partition, runtime: Runtime) => ({
+  workloadIdentityArn: workloadIdentityArn(p, runtime.id),
+});
+
+function versionStatus(runtime: Runtime, version: RuntimeVersion, now: number) {
+  return version.version === runtime.latestVersion
+    ? runtimeStatus(runtime, now)
+    : transitionStatus(version.transition, now);
+}
+
+/** GetAgentRuntimeResponse for the latest version or the one asked for. */
+export function runtimeDetail(p: Partition, runtime: Runtime, version: RuntimeVersion, now: number) {
+  const status = versionStatus(runtime, version, now);
+  return {
+    ...withServiceDefaults(version.config),
+    agentRuntimeArn: runtime.arn,
+    agentRuntimeName: runtime.name,
+    agentRuntimeId: runtime.id,
+    agentRuntimeVersion: String(version.version),
+    createdAt: iso(runtime.createdAt),
+    lastUpdatedAt: iso(version.createdAt),
+    status,
+    ...(status.endsWith('_FAILED') ? { failureReason: version.transition.failureReason } : {}),
+    workloadIdentityDetails: workloadIdentity(p, runtime),
+  };
+}
+
+/** The `AgentRuntime` list item (ListAgentRuntimes, ListAgentRuntimeVersions). */
+export function runtimeSummary(runtime: Runtime, version: RuntimeVersion = latest(runtime), now: number) {
+  const description = version.config.description;
+  return {
+    agentRuntimeArn: runtime.arn,
+    agentRuntimeId: runtime.id,
+    agentRuntimeVersion: String(version.version),
+    agentRuntimeName: runtime.name,
+    ...(description !== undefined ? { description } : {}),
+    lastUpdatedAt: iso(version.createdAt),
+    status: versionStatus(runtime, version, now),
+  };
+}
+
+/** The `AgentRuntimeEndpoint` list item; Get adds failureReason. */
+export function endpointSummary(runtime: Runtime, endpoint: Endpoint, now: number) {
+  const live = liveVersion(endpoint, now);
+  return {
+    name: endpoint.name,
+    ...(live !== undefined ? { liveVersion: String(live) } : {}),
+    targetVersion: String(endpoint.targetVersion),
+    agentRuntimeEndpointArn: endpoint.arn,
+    agentRuntimeArn: runtime.arn,
+    // Endpoints go away with their runtime.
+    status: runtime.deletingUntil !== undefined ? 'DELETING' : endpointStatus(endpoint, now),
+    id: endpoint.id,
+    ...(endpoint.description !== undefined ? { description: endpoint.description } : {}),
+    createdAt: iso(endpoint.createdAt),
+    lastUpdatedAt: iso(endpoint.lastUpdatedAt),
+  };
+}
+
+export function endpointDetail(runtime: Runtime, endpoint: Endpoint, now: number) {
+  const summary = endpointSummary(runtime, endpoint, now);
+  return summary.status.endsWith('_FAILED')
+    ? { ...summary, failureReason: endpoint.transition.failureReason }
+    : summary;
+}
+
+export { iso };
