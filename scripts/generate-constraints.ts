@@ -99,7 +99,10 @@ export function generate(model: { shapes: Record<string, SmithyShape> }): Constr
     }
     const smithy = model.shapes[id];
     if (!smithy) throw new Error(`shape ${id} is not in the model`);
-    const shape: Shape = { type: smithy.type === 'long' ? 'integer' : smithy.type, ...constraintTraits(smithy.traits) };
+    const shape: Shape = {
+      type: smithy.type === 'long' ? 'integer' : smithy.type,
+      ...constraintTraits(smithy.traits),
+    };
     shapes[name] = shape; // registered before recursing, so cycles terminate
     if (smithy.traits && 'smithy.api#error' in smithy.traits) {
       shape.error = smithy.traits['smithy.api#error'] as 'client' | 'server';
@@ -146,7 +149,11 @@ export function generate(model: { shapes: Record<string, SmithyShape> }): Constr
   }
 
   applySdkAdditions(shapes);
-  return { source: 'bedrock-agentcore-control 2023-06-05 Smithy model, plus SDK 3.1142.0 additions', operations, shapes };
+  return {
+    source: 'bedrock-agentcore-control 2023-06-05 Smithy model, plus SDK 3.1142.0 additions',
+    operations,
+    shapes,
+  };
 }
 
 /** Members the SDK (3.1142.0) has and the model (2026-07-15) lacks; see agentcore-control-api.md §2. */
@@ -183,7 +190,8 @@ function applySdkAdditions(shapes: Record<string, Shape>): void {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const modelPath = process.argv[2] ?? resolve(here, '../../shared/reference/bedrock-agentcore-control.smithy.json');
+  const modelPath =
+    process.argv[2] ?? resolve(here, '../../shared/reference/bedrock-agentcore-control.smithy.json');
   const outPath = resolve(here, '../src/model/constraints.json');
   const constraints = generate(JSON.parse(readFileSync(modelPath, 'utf8')));
   writeFileSync(outPath, JSON.stringify(constraints, null, 1) + '\n');

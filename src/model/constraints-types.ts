@@ -26,7 +26,8 @@ export interface Member extends Constrained {
 }
 
 export interface Shape extends Constrained {
-  type: 'structure' | 'union' | 'list' | 'map' | 'enum' | 'string' | 'integer' | 'boolean' | 'timestamp' | string;
+  type:
+    'structure' | 'union' | 'list' | 'map' | 'enum' | 'string' | 'integer' | 'boolean' | 'timestamp' | string;
   members?: Record<string, Member>;
   member?: Member;
   key?: Member;
