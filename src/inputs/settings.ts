@@ -1,0 +1,122 @@
+// The inputs that steer the action itself (not the runtime): mode, waiting, credentials, PR comments.
+// Defaults live here because action.yml gives none: an unset input arrives as ''.
+import type { SpecError } from '../spec/types.js';
+import { parseBoolean, parseDuration, parseWholeNumber } from './parse.js';
+
+export interface ActionSettings {
+  mode: 'auto' | 'plan' | 'deploy';
+  waitForReady: boolean;
+  waitTimeoutSeconds: number;
+  /** aws-region input, else AWS_REGION, else AWS_DEFAULT_REGION. */
+  region?: string;
+  roleToAssume?: string;
+  roleSessionName: string;
+  roleDurationSeconds: number;
+  audience: string;
+  githubToken?: string;
+  commentOnPr: 'true' | 'changes-only' | 'false';
+}
+
+export const DEFAULT_SETTINGS = {
+  mode: 'auto',
+  waitForReady: true,
+  waitTimeoutSeconds: 30 * 60,
+  roleSessionName: 'GitHubActions',
+  roleDurationSeconds: 3600,
+  audience: 'sts.amazonaws.com',
+  commentOnPr: 'true',
+} as const satisfies Partial<ActionSettings>;
+
+const MODES = ['auto', 'plan', 'deploy'] as const;
+// The limits of STS AssumeRoleWithWebIdentity.
+const ROLE_ARN = /^arn:aws(-[^:]+)?:iam::[0-9]{12}:role\/.+$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const MIN_ROLE_SECONDS = 900;
+const MAX_ROLE_SECONDS = 43200;
+
+export function readSettings(
+  getInput: (name: string) => string,
+  env: Record<string, string | undefined>,
+): { settings: ActionSettings; errors: SpecError[] } {
+  const errors: SpecError[] = [];
+  const error = (field: string, message: string) => void errors.push({ field, message });
+  const settings: ActionSettings = { ...DEFAULT_SETTINGS };
+
+  const mode = getInput('mode');
+  const knownMode = MODES.find((m) => m === mode.toLowerCase());
+  if (knownMode) settings.mode = knownMode;
+  else if (mode) error('mode', `mode must be auto, plan or deploy, not "${mode}"`);
+
+  const waitForReady = getInput('wait-for-ready');
+  if (waitForReady) {
+    const parsed = parseBoolean(waitForReady, 'wait-for-ready');
+    if (parsed.ok) settings.waitForReady = parsed.value;
+    else error('wait-for-ready', parsed.message);
+  }
+
+  const waitTimeout = getInput('wait-timeout');
+  if (waitTimeout) {
+    const parsed = parseDuration(waitTimeout, 'wait-timeout');
+    if (parsed.ok) settings.waitTimeoutSeconds = parsed.value;
+    else error('wait-timeout', parsed.message);
+  }
+
+  const region = getInput('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (region) settings.region = region;
+  else
+    error(
+      'aws-region',
+      'no AWS region: set the aws-region input, or AWS_REGION (e.g. with aws-actions/configure-aws-credentials)',
+    );
+
+  const roleToAssume = getInput('role-to-assume');
+  if (roleToAssume) {
+    settings.roleToAssume = roleToAssume;
+    if (!ROLE_ARN.test(roleToAssume))
+      error(
+        'role-to-assume',
+        'role-to-assume must be the ARN of an IAM role, e.g. arn:aws:iam::123456789012:role/GitHubDeploy',
+      );
+  }
+
+  const sessionName = getInput('role-session-name');
+  if (sessionName) {
+    settings.roleSessionName = sessionName;
+    if (!SESSION_NAME.test(sessionName))
+      error('role-session-name', 'role-session-name must have 2 to 64 letters, digits and _ + = , . @ -');
+  }
+
+  const duration = getInput('role-duration-seconds');
+  if (duration) {
+    const parsed = parseWholeNumber(duration, 'role-duration-seconds');
+    if (!parsed.ok) error('role-duration-seconds', parsed.message);
+    else if (parsed.value < MIN_ROLE_SECONDS || parsed.value > MAX_ROLE_SECONDS)
+      error(
+        'role-duration-seconds',
+        `role-duration-seconds must be between ${MIN_ROLE_SECONDS} (15 minutes) and ${MAX_ROLE_SECONDS} (12 hours), ` +
+          `not ${parsed.value}; the role's maximum session duration may be lower`,
+      );
+    else settings.roleDurationSeconds = parsed.value;
+  }
+
+  settings.audience = getInput('audience') || DEFAULT_SETTINGS.audience;
+  const githubToken = getInput('github-token');
+  if (githubToken) settings.githubToken = githubToken;
+
+  const commentOnPr = readCommentOnPr(getInput('comment-on-pr'));
+  if (commentOnPr) settings.commentOnPr = commentOnPr;
+  else
+    error(
+      'comment-on-pr',
+      `comment-on-pr must be true, changes-only or false, not "${getInput('comment-on-pr')}"`,
+    );
+
+  return { settings, errors };
+}
+
+function readCommentOnPr(text: string): ActionSettings['commentOnPr'] | undefined {
+  if (text === '') return DEFAULT_SETTINGS.commentOnPr;
+  if (text.toLowerCase() === 'changes-only') return 'changes-only';
+  const parsed = parseBoolean(text, 'comment-on-pr');
+  return parsed.ok ? (parsed.value ? 'true' : 'false') : undefined;
+}
