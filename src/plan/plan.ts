@@ -1,0 +1,95 @@
+// The "plan" step: what a deploy would do to one runtime, computed from data only (no AWS calls). The
+// same plan drives the apply step, the PR comment and the plan outputs, so what reviewers read is what
+// runs.
+import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
+import type { AgentRuntimeSpec } from '../spec/types.js';
+import { diffSpecs, diffTags, tagChangeCount, type FieldChange, type TagChanges } from './diff.js';
+import { currentSpecOf, normalizeSpec } from './normalize.js';
+
+export type { FieldChange, TagChanges } from './diff.js';
+
+export type Operation = 'create' | 'update' | 'none' | 'replace';
+
+export interface Plan {
+  runtimeName: string;
+  region: string;
+  operation: Operation;
+  changed: boolean;
+  fieldChanges: FieldChange[];
+  tagChanges: TagChanges;
+  /** An update of runtime fields makes a new immutable version, and the DEFAULT endpoint moves to it. */
+  newVersion: boolean;
+  /** Why the runtime cannot be updated in place, each with what to do instead. */
+  replacementReasons: string[];
+  current?: { arn: string; id: string; version: string; status: string };
+}
+
+export function computePlan(input: {
+  desired: AgentRuntimeSpec;
+  region: string;
+  current?: { runtime: GetAgentRuntimeResponse; tags: Record<string, string> };
+}): Plan {
+  const { desired, region, current } = input;
+  const runtimeName = desired.agentRuntimeName ?? current?.runtime.agentRuntimeName ?? '';
+  const desiredSpec = normalizeSpec(desired);
+
+  if (!current) {
+    return {
+      runtimeName,
+      region,
+      operation: 'create',
+      changed: true,
+      fieldChanges: diffSpecs({}, desiredSpec),
+      tagChanges: diffTags({}, desired.tags),
+      newVersion: false,
+      replacementReasons: [],
+    };
+  }
+
+  const currentSpec = normalizeSpec(currentSpecOf(current.runtime));
+  const fieldChanges = diffSpecs(currentSpec, desiredSpec);
+  const tagChanges = diffTags(current.tags, desired.tags);
+  const replacementReasons = replacementReasonsFor(currentSpec, desiredSpec, runtimeName);
+  const operation: Operation =
+    replacementReasons.length > 0
+      ? 'replace'
+      : fieldChanges.length > 0 || tagChangeCount(tagChanges) > 0
+        ? 'update'
+        : 'none';
+  const { runtime } = current;
+  return {
+    runtimeName,
+    region,
+    operation,
+    changed: operation !== 'none',
+    fieldChanges,
+    tagChanges,
+    newVersion: operation === 'update' && fieldChanges.length > 0,
+    replacementReasons,
+    current: {
+      arn: runtime.agentRuntimeArn ?? '',
+      id: runtime.agentRuntimeId ?? '',
+      version: runtime.agentRuntimeVersion ?? '',
+      status: runtime.status ?? '',
+    },
+  };
+}
+
+const ARTIFACT_KINDS: Record<string, string> = {
+  containerConfiguration: 'a container image (`containerConfiguration`)',
+  codeConfiguration: 'code from S3 (`codeConfiguration`)',
+};
+
+/** Changes UpdateAgentRuntime refuses. (A name change cannot occur: the runtime is found by its name.) */
+function replacementReasonsFor(current: AgentRuntimeSpec, desired: AgentRuntimeSpec, name: string): string[] {
+  const from = Object.keys(current.agentRuntimeArtifact ?? {})[0];
+  const to = Object.keys(desired.agentRuntimeArtifact ?? {})[0];
+  if (!from || !to || from === to) return [];
+  const shownName = name.replace(/[`\r\n]/g, ''); // it goes into a code span below
+  return [
+    `The artifact type changes from ${ARTIFACT_KINDS[from] ?? `\`${from}\``} to ${ARTIFACT_KINDS[to] ?? `\`${to}\``}, ` +
+      'and AgentCore cannot change the artifact type of an existing runtime ("Agent artifact type cannot be updated"). ' +
+      `Either delete the runtime \`${shownName}\` first (its versions and endpoints go with it) and deploy again, ` +
+      'or deploy under a new `agent-runtime-name`.',
+  ];
+}
