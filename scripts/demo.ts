@@ -1,0 +1,134 @@
+// `npm run demo`: the bundled action, end to end, against the embedded emulator — no AWS account.
+// Walks through what a team sees: a plan on a pull request (posted as a PR comment), the deploy on
+// merge, a re-run that changes nothing, then a change planned and deployed.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulator, type Emulator } from '../emulator/src/index.js';
+import { repoRoot, runAction, type RunResult } from './run-action.js';
+
+const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
+const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
+const PR_NUMBER = 7;
+
+const config = `# agentcore/runtime.yaml — the CreateAgentRuntime request shape
+agentRuntimeName: support_agent
+description: Customer support agent
+roleArn: arn:aws:iam::123456789012:role/AgentRuntimeExecution
+agentRuntimeArtifact:
+  containerConfiguration:
+    containerUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:v1
+environmentVariables:
+  LOG_LEVEL: info
+  API_KEY: demo-secret-never-shown
+tags:
+  team: support
+`;
+
+/** The job summary as a terminal shows it: markdown, lightly tidied. */
+function renderForTerminal(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\/?(details|summary)[^>]*>/g, '')
+    .replace(/^#+ (.*)$/gm, (_m, h: string) => bold(h))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+async function step(emu: Emulator, title: string, explain: string, options: Parameters<typeof runAction>[0]) {
+  console.log(`\n${bold(`▶ ${title}`)}\n${dim(explain)}`);
+  const started = Date.now();
+  const run: RunResult = await runAction({
+    ...options,
+    githubToken: 'ghs_emulatortoken',
+    env: {
+      ...emu.env,
+      AWS_ACCESS_KEY_ID: undefined,
+      ACTIONS_ID_TOKEN_REQUEST_URL: emu.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      ...options?.env,
+    },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const { operation, changed, status } = run.outputs;
+  console.log(
+    `  exit ${run.code} in ${seconds}s — outputs: operation=${operation} changed=${changed}` +
+      (status ? ` status=${status}` : '') +
+      (run.outputs['agent-runtime-version'] ? ` version=${run.outputs['agent-runtime-version']}` : ''),
+  );
+  if (run.code !== 0) console.log(run.stdout);
+  console.log(`  ${dim('job summary:')}\n${renderForTerminal(run.summary)}`);
+  return run;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(repoRoot, 'dist/index.js')))
+    throw new Error('dist/index.js is missing: run `npm run package`');
+  const emu = await startEmulator({ transitionDelayMs: 1500 });
+  try {
+    emu.github.seedPullRequest({ number: PR_NUMBER });
+    const common = {
+      files: { 'runtime.yaml': config },
+      inputs: {
+        'config-file': 'runtime.yaml',
+        'role-to-assume': 'arn:aws:iam::123456789012:role/GitHubDeploy',
+      },
+    };
+    const prEvent = { eventName: 'pull_request', event: { pull_request: { number: PR_NUMBER } } };
+    console.log(
+      bold('agentcore-deploy demo') +
+        dim(` — emulator at ${emu.urls.agentcore}, GitHub OIDC -> STS -> AgentCore`),
+    );
+
+    await step(
+      emu,
+      '1. Pull request: plan',
+      'mode auto on pull_request = read-only plan, posted as a PR comment.',
+      {
+        ...common,
+        ...prEvent,
+      },
+    );
+    await step(emu, '2. Merged to main: deploy', 'mode auto on push = create, then wait for READY.', common);
+    await step(
+      emu,
+      '3. Re-run: nothing to do',
+      'The runtime already matches: no call that changes anything.',
+      common,
+    );
+    const changed = {
+      ...common,
+      inputs: {
+        ...common.inputs,
+        'container-uri': '123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:v2',
+      },
+    };
+    await step(emu, '4. Next pull request: plan the new image', 'The same PR comment is updated in place.', {
+      ...changed,
+      ...prEvent,
+    });
+    await step(emu, '5. Merged: update', 'A new immutable version; DEFAULT moves to it.', changed);
+
+    const comments = emu.github.comments(PR_NUMBER);
+    console.log(
+      `\n${bold('The pull request has')} ${comments.length} plan comment(s); the latest body starts:`,
+    );
+    console.log(dim(comments.at(-1)?.body.split('\n').slice(0, 8).join('\n') ?? ''));
+    const writes = emu.requests.filter(
+      (r) =>
+        r.service === 'agentcore' &&
+        (r.method === 'PUT' || r.method === 'DELETE' || (r.method === 'POST' && r.path.startsWith('/tags/'))),
+    );
+    console.log(
+      `\n${bold('AgentCore calls that changed something:')} ${writes.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+    );
+  } finally {
+    await emu.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

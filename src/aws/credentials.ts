@@ -1,0 +1,62 @@
+// AWS credentials for the deploy: with `role-to-assume`, GitHub's OIDC token is exchanged for a role
+// session through STS AssumeRoleWithWebIdentity; without it, the SDK's default chain is used (for example
+// after aws-actions/configure-aws-credentials). The provider fetches a FRESH ID token every time the SDK
+// asks for credentials, so a wait that outlives the role session (or the ~5-minute ID token) still works:
+// peers that fetch the token once fail there (see peers.md).
+import { fromWebToken } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+
+export interface OidcRoleSettings {
+  roleToAssume: string;
+  roleSessionName: string;
+  roleDurationSeconds: number;
+  audience: string;
+  region: string;
+}
+
+export interface CredentialEffects {
+  getIDToken(audience: string): Promise<string>;
+  /** Registers a value that must be masked in every log line. */
+  setSecret(value: string): void;
+  env: Record<string, string | undefined>;
+}
+
+export class MissingOidcPermissionError extends Error {
+  constructor() {
+    super(
+      'role-to-assume is set, but this job cannot request a GitHub OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL / ' +
+        'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Add `permissions: id-token: write` to the job. On a pull ' +
+        'request from a fork GitHub never grants it: plan such PRs without AWS access, or see the README on ' +
+        'pull_request_target.',
+    );
+    this.name = 'MissingOidcPermissionError';
+  }
+}
+
+/** Says, before any network call, whether the OIDC exchange can work at all. */
+export function checkOidcAvailable(env: Record<string, string | undefined>): void {
+  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+    throw new MissingOidcPermissionError();
+}
+
+export function oidcRoleCredentials(
+  settings: OidcRoleSettings,
+  effects: CredentialEffects,
+): AwsCredentialIdentityProvider {
+  return async (): Promise<AwsCredentialIdentity> => {
+    checkOidcAvailable(effects.env);
+    const webIdentityToken = await effects.getIDToken(settings.audience);
+    effects.setSecret(webIdentityToken);
+    const credentials = await fromWebToken({
+      roleArn: settings.roleToAssume,
+      webIdentityToken,
+      roleSessionName: settings.roleSessionName,
+      durationSeconds: settings.roleDurationSeconds,
+      clientConfig: { region: settings.region, maxAttempts: 6 },
+    })();
+    effects.setSecret(credentials.accessKeyId);
+    effects.setSecret(credentials.secretAccessKey);
+    if (credentials.sessionToken) effects.setSecret(credentials.sessionToken);
+    return credentials;
+  };
+}

@@ -1,0 +1,40 @@
+// Classifying SDK errors. The SDK's own retry has already run when one of these reaches us.
+
+interface SdkErrorLike {
+  name?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: unknown;
+}
+
+const asSdkError = (err: unknown): SdkErrorLike =>
+  (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
+
+export const errorName = (err: unknown): string => asSdkError(err).name ?? 'Error';
+export const errorMessage = (err: unknown): string => asSdkError(err).message ?? String(err);
+
+/** Throttling, 5xx and network faults: worth another try later. */
+export function isTransient(err: unknown): boolean {
+  const e = asSdkError(err);
+  const status = e.$metadata?.httpStatusCode;
+  return (
+    Boolean(e.$retryable) ||
+    e.name === 'ThrottlingException' ||
+    e.name === 'TooManyRequestsException' ||
+    (status !== undefined && (status === 429 || status >= 500)) ||
+    ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'TimeoutError'].includes(e.name ?? '')
+  );
+}
+
+export const isConflict = (err: unknown): boolean => errorName(err) === 'ConflictException';
+export const isNotFound = (err: unknown): boolean => errorName(err) === 'ResourceNotFoundException';
+
+/**
+ * IAM is eventually consistent: right after its execution role (or the role's ECR permissions) is created,
+ * CreateAgentRuntime fails with these messages for up to about two minutes. Terraform retries them too.
+ */
+export function isIamPropagationError(err: unknown): boolean {
+  const name = errorName(err);
+  if (name !== 'ValidationException' && name !== 'AccessDeniedException') return false;
+  return /Role validation failed|Access denied while validating ECR URI/i.test(errorMessage(err));
+}

@@ -1,0 +1,93 @@
+// The AgentCore control-plane calls the action makes, behind one small interface so the deploy logic can
+// be driven by a fake in unit tests and by the real SDK (against AWS or the emulator) everywhere else.
+import {
+  BedrockAgentCoreControlClient,
+  CreateAgentRuntimeCommand,
+  GetAgentRuntimeCommand,
+  GetAgentRuntimeEndpointCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateAgentRuntimeCommand,
+  paginateListAgentRuntimes,
+  type AgentRuntime,
+  type CreateAgentRuntimeRequest,
+  type CreateAgentRuntimeResponse,
+  type GetAgentRuntimeEndpointResponse,
+  type GetAgentRuntimeResponse,
+  type UpdateAgentRuntimeRequest,
+  type UpdateAgentRuntimeResponse,
+} from '@aws-sdk/client-bedrock-agentcore-control';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+
+export interface RuntimeGateway {
+  /** The runtime with exactly this name, looked up across every page of ListAgentRuntimes. */
+  findByName(name: string): Promise<AgentRuntime | undefined>;
+  get(agentRuntimeId: string): Promise<GetAgentRuntimeResponse>;
+  getEndpoint(agentRuntimeId: string, endpointName: string): Promise<GetAgentRuntimeEndpointResponse>;
+  listTags(arn: string): Promise<Record<string, string>>;
+  create(request: CreateAgentRuntimeRequest): Promise<CreateAgentRuntimeResponse>;
+  update(request: UpdateAgentRuntimeRequest): Promise<UpdateAgentRuntimeResponse>;
+  tag(arn: string, tags: Record<string, string>): Promise<void>;
+  untag(arn: string, keys: string[]): Promise<void>;
+}
+
+/** Every call survives several consecutive throttling or 5xx answers (the SDK's standard retry). */
+const MAX_ATTEMPTS = 6;
+
+export function createControlClient(options: {
+  region: string;
+  credentials?: AwsCredentialIdentityProvider;
+  userAgent: string;
+}): BedrockAgentCoreControlClient {
+  // The endpoint is deliberately not set here: AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL (the SDK's
+  // standard variable) is how a test, the demo or a VPC-endpoint user redirects it.
+  return new BedrockAgentCoreControlClient({
+    region: options.region,
+    credentials: options.credentials,
+    maxAttempts: MAX_ATTEMPTS,
+    retryMode: 'standard',
+    customUserAgent: options.userAgent,
+  });
+}
+
+export class SdkRuntimeGateway implements RuntimeGateway {
+  constructor(private readonly client: BedrockAgentCoreControlClient) {}
+
+  async findByName(name: string): Promise<AgentRuntime | undefined> {
+    for await (const page of paginateListAgentRuntimes({ client: this.client, pageSize: 100 }, {})) {
+      const match = page.agentRuntimes?.find((r) => r.agentRuntimeName === name);
+      if (match) return match;
+    }
+    return undefined;
+  }
+
+  get(agentRuntimeId: string): Promise<GetAgentRuntimeResponse> {
+    return this.client.send(new GetAgentRuntimeCommand({ agentRuntimeId }));
+  }
+
+  getEndpoint(agentRuntimeId: string, endpointName: string): Promise<GetAgentRuntimeEndpointResponse> {
+    return this.client.send(new GetAgentRuntimeEndpointCommand({ agentRuntimeId, endpointName }));
+  }
+
+  async listTags(resourceArn: string): Promise<Record<string, string>> {
+    const { tags } = await this.client.send(new ListTagsForResourceCommand({ resourceArn }));
+    return tags ?? {};
+  }
+
+  create(request: CreateAgentRuntimeRequest): Promise<CreateAgentRuntimeResponse> {
+    return this.client.send(new CreateAgentRuntimeCommand(request));
+  }
+
+  update(request: UpdateAgentRuntimeRequest): Promise<UpdateAgentRuntimeResponse> {
+    return this.client.send(new UpdateAgentRuntimeCommand(request));
+  }
+
+  async tag(resourceArn: string, tags: Record<string, string>): Promise<void> {
+    await this.client.send(new TagResourceCommand({ resourceArn, tags }));
+  }
+
+  async untag(resourceArn: string, tagKeys: string[]): Promise<void> {
+    await this.client.send(new UntagResourceCommand({ resourceArn, tagKeys }));
+  }
+}

@@ -1,0 +1,129 @@
+// Waiting for a runtime to settle, built on @smithy/util-waiter (the SDK has no waiter for runtimes).
+// Polls start immediately and back off with jitter from 1 s to 5 s: READY is seen within seconds (peers
+// poll 10-120 s apart) while a long deploy costs about one GetAgentRuntime every 5 s.
+import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
+import { createWaiter, WaiterState } from '@smithy/util-waiter';
+import { errorMessage, errorName, isTransient } from './errors.js';
+import type { RuntimeGateway } from './runtime-gateway.js';
+
+export const POLL_MIN_DELAY_SECONDS = 1;
+export const POLL_MAX_DELAY_SECONDS = 5;
+
+const FAILED = new Set(['CREATE_FAILED', 'UPDATE_FAILED', 'DELETING', 'DELETE_FAILED']);
+
+/** The runtime reached a failure status; carries the service's own reason. */
+export class RuntimeFailedError extends Error {
+  constructor(readonly runtime: GetAgentRuntimeResponse) {
+    super(
+      `Agent runtime ${runtime.agentRuntimeName ?? runtime.agentRuntimeId} version ${runtime.agentRuntimeVersion} ` +
+        `is ${runtime.status}: ${runtime.failureReason ?? 'the service gave no failure reason'}`,
+    );
+    this.name = 'RuntimeFailedError';
+  }
+}
+
+export class WaitTimeoutError extends Error {
+  constructor(
+    readonly waitedSeconds: number,
+    readonly where: string,
+    /** The runtime as last seen, when it could be read. */
+    readonly runtime?: GetAgentRuntimeResponse,
+  ) {
+    super(
+      `Timed out after ${formatSeconds(waitedSeconds)} waiting for READY: ${where}. Raise wait-timeout, or check the runtime in the console.`,
+    );
+    this.name = 'WaitTimeoutError';
+  }
+}
+
+export interface WaitOptions {
+  timeoutSeconds: number;
+  /** Called with every status seen, for the log. */
+  onStatus?: (status: string) => void;
+}
+
+/** Waits for CREATING/UPDATING to end. Resolves with the runtime when READY; throws otherwise. */
+export async function waitUntilReady(
+  gateway: RuntimeGateway,
+  agentRuntimeId: string,
+  options: WaitOptions,
+): Promise<GetAgentRuntimeResponse> {
+  let last: GetAgentRuntimeResponse | undefined;
+  let lastError: unknown;
+  const result = await poll(options.timeoutSeconds, async () => {
+    try {
+      last = await gateway.get(agentRuntimeId);
+    } catch (err) {
+      if (isTransient(err)) {
+        lastError = err;
+        return WaiterState.RETRY;
+      }
+      throw err;
+    }
+    options.onStatus?.(last.status ?? 'UNKNOWN');
+    if (last.status === 'READY') return WaiterState.SUCCESS;
+    if (FAILED.has(last.status ?? '')) return WaiterState.FAILURE;
+    return WaiterState.RETRY; // CREATING / UPDATING
+  });
+  if (result === WaiterState.SUCCESS) return last!;
+  if (result === WaiterState.FAILURE) throw new RuntimeFailedError(last!);
+  throw new WaitTimeoutError(
+    options.timeoutSeconds,
+    last
+      ? `the runtime is still ${last.status} (version ${last.agentRuntimeVersion})`
+      : `the runtime could not be read (${errorName(lastError)}: ${errorMessage(lastError)})`,
+    last,
+  );
+}
+
+/**
+ * Waits until the DEFAULT endpoint serves `version`: the runtime's READY alone does not mean traffic has
+ * moved to the new version yet.
+ */
+export async function waitUntilDefaultEndpointServes(
+  gateway: RuntimeGateway,
+  agentRuntimeId: string,
+  version: string,
+  options: WaitOptions,
+): Promise<void> {
+  let last: { status?: string; liveVersion?: string; failureReason?: string } | undefined;
+  const result = await poll(options.timeoutSeconds, async () => {
+    try {
+      last = await gateway.getEndpoint(agentRuntimeId, 'DEFAULT');
+    } catch (err) {
+      if (isTransient(err)) return WaiterState.RETRY;
+      throw err;
+    }
+    if (last.status === 'READY' && last.liveVersion === version) return WaiterState.SUCCESS;
+    if (FAILED.has(last.status ?? '')) return WaiterState.FAILURE;
+    return WaiterState.RETRY;
+  });
+  if (result === WaiterState.SUCCESS) return;
+  if (result === WaiterState.FAILURE)
+    throw new Error(
+      `The DEFAULT endpoint is ${last?.status}: ${last?.failureReason ?? 'no failure reason given'}`,
+    );
+  throw new WaitTimeoutError(
+    options.timeoutSeconds,
+    `the DEFAULT endpoint is ${last?.status ?? 'unknown'} and serves version ${last?.liveVersion ?? 'none'}, not ${version}`,
+  );
+}
+
+async function poll(timeoutSeconds: number, check: () => Promise<WaiterState>): Promise<WaiterState> {
+  // util-waiter insists on maxWaitTime > minDelay; very short timeouts poll proportionally faster.
+  const minDelay = Math.min(POLL_MIN_DELAY_SECONDS, timeoutSeconds / 2);
+  const maxDelay = Math.max(minDelay, Math.min(POLL_MAX_DELAY_SECONDS, timeoutSeconds / 2));
+  const { state } = await createWaiter(
+    { client: undefined, maxWaitTime: timeoutSeconds, minDelay, maxDelay },
+    undefined,
+    async () => ({ state: await check() }),
+  );
+  return state;
+}
+
+export function formatSeconds(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round(seconds % 60);
+  return [h && `${h}h`, m && `${m}m`, (s || (!h && !m)) && `${s}s`].filter(Boolean).join('');
+}

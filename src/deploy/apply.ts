@@ -1,0 +1,185 @@
+// The "apply" step: make the runtime match the plan with the fewest calls, then hand back what exists.
+// It never waits for READY itself (main does, after publishing the outputs, so a later step can clean up
+// even when the wait fails) except where the service forces it: before updating a runtime that is busy.
+import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
+import { errorMessage, isConflict, isIamPropagationError } from '../aws/errors.js';
+import type { RuntimeGateway } from '../aws/runtime-gateway.js';
+import { RuntimeFailedError, waitUntilReady } from '../aws/wait.js';
+import { clientTokenFor, createRequestOf, updateRequestOf } from '../plan/normalize.js';
+import { computePlan, type Plan } from '../plan/plan.js';
+import type { AgentRuntimeSpec } from '../spec/types.js';
+
+export interface CurrentRuntime {
+  runtime: GetAgentRuntimeResponse;
+  tags: Record<string, string>;
+}
+
+/** What the outputs report about the runtime after (or instead of) a deploy. */
+export interface RuntimeRef {
+  arn: string;
+  id: string;
+  version: string;
+  status: string;
+  workloadIdentityArn?: string;
+}
+
+export interface ApplyResult {
+  operation: 'create' | 'update' | 'none';
+  changed: boolean;
+  runtime: RuntimeRef;
+  /** The plan that was finally applied (re-computed when a concurrent deploy got there first). */
+  plan: Plan;
+}
+
+export interface ApplyContext {
+  gateway: RuntimeGateway;
+  region: string;
+  /** Seconds a busy runtime may take to settle before it can be updated. */
+  settleTimeoutSeconds: number;
+  log: (message: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/** How long IAM propagation errors on create are retried (Terraform uses the same two minutes). */
+export const IAM_PROPAGATION_RETRY_MS = 120_000;
+const CONFLICT_RETRIES = 3;
+
+export class ReplacementRequiredError extends Error {
+  constructor(plan: Plan) {
+    super(`The runtime cannot be updated in place: ${plan.replacementReasons.join('; ')}`);
+    this.name = 'ReplacementRequiredError';
+  }
+}
+
+export async function readCurrentRuntime(
+  gateway: RuntimeGateway,
+  name: string,
+): Promise<CurrentRuntime | undefined> {
+  const summary = await gateway.findByName(name);
+  if (!summary?.agentRuntimeId) return undefined;
+  const runtime = await gateway.get(summary.agentRuntimeId);
+  const tags = await gateway.listTags(runtime.agentRuntimeArn!);
+  return { runtime, tags };
+}
+
+export const refOf = (r: {
+  agentRuntimeArn?: string;
+  agentRuntimeId?: string;
+  agentRuntimeVersion?: string;
+  status?: string;
+  workloadIdentityDetails?: { workloadIdentityArn?: string };
+}): RuntimeRef => ({
+  arn: r.agentRuntimeArn ?? '',
+  id: r.agentRuntimeId ?? '',
+  version: r.agentRuntimeVersion ?? '',
+  status: r.status ?? '',
+  workloadIdentityArn: r.workloadIdentityDetails?.workloadIdentityArn,
+});
+
+export async function applyDeploy(desired: AgentRuntimeSpec, ctx: ApplyContext): Promise<ApplyResult> {
+  const name = desired.agentRuntimeName!;
+  for (let attempt = 1; ; attempt++) {
+    const current = await settledCurrent(name, ctx);
+    const plan = computePlan({ desired, region: ctx.region, current });
+    try {
+      return await applyPlan(plan, desired, current, ctx);
+    } catch (err) {
+      // Another deploy created or is updating the same runtime: wait for it, then plan again.
+      if (!isConflict(err) || attempt >= CONFLICT_RETRIES) throw err;
+      ctx.log(
+        `Another deployment is changing ${name} (${errorMessage(err)}); waiting for it and planning again.`,
+      );
+    }
+  }
+}
+
+/** The current runtime, after waiting for a CREATING/UPDATING one to finish (the service rejects updates then). */
+async function settledCurrent(name: string, ctx: ApplyContext): Promise<CurrentRuntime | undefined> {
+  const current = await readCurrentRuntime(ctx.gateway, name);
+  if (!current || !['CREATING', 'UPDATING'].includes(current.runtime.status ?? '')) return current;
+  ctx.log(`${name} is ${current.runtime.status}; waiting for it to settle before deploying.`);
+  try {
+    await waitUntilReady(ctx.gateway, current.runtime.agentRuntimeId!, {
+      timeoutSeconds: ctx.settleTimeoutSeconds,
+    });
+  } catch (err) {
+    // A failed earlier deploy is no reason not to deploy the fix.
+    if (!(err instanceof RuntimeFailedError)) throw err;
+  }
+  return readCurrentRuntime(ctx.gateway, name);
+}
+
+async function applyPlan(
+  plan: Plan,
+  desired: AgentRuntimeSpec,
+  current: CurrentRuntime | undefined,
+  ctx: ApplyContext,
+): Promise<ApplyResult> {
+  switch (plan.operation) {
+    case 'replace':
+      throw new ReplacementRequiredError(plan);
+    case 'none':
+      return { operation: 'none', changed: false, runtime: refOf(current!.runtime), plan };
+    case 'create': {
+      const request = createRequestOf(desired, clientTokenFor({ create: createRequestOf(desired, '') }));
+      const created = await retryIamPropagation(() => ctx.gateway.create(request), ctx);
+      ctx.log(
+        `Created ${desired.agentRuntimeName} (${created.agentRuntimeId}), version ${created.agentRuntimeVersion}.`,
+      );
+      return { operation: 'create', changed: true, runtime: refOf(created), plan };
+    }
+    case 'update': {
+      const runtime = current!.runtime;
+      let ref = refOf(runtime);
+      if (plan.newVersion) {
+        const base = updateRequestOf(desired, runtime.agentRuntimeId!, '');
+        // The version the update starts from is part of the token: the same request made again after
+        // other changes must not be mistaken for a retry of an old one.
+        const token = clientTokenFor({ update: base, from: runtime.agentRuntimeVersion });
+        const updated = await retryIamPropagation(
+          () => ctx.gateway.update(updateRequestOf(desired, runtime.agentRuntimeId!, token)),
+          ctx,
+        );
+        ctx.log(
+          `Updated ${desired.agentRuntimeName}: version ${runtime.agentRuntimeVersion} -> ${updated.agentRuntimeVersion}.`,
+        );
+        ref = refOf({
+          ...updated,
+          workloadIdentityDetails: updated.workloadIdentityDetails ?? runtime.workloadIdentityDetails,
+        });
+      }
+      await reconcileTags(plan, ref.arn, ctx);
+      return { operation: 'update', changed: true, runtime: ref, plan };
+    }
+  }
+}
+
+async function reconcileTags(plan: Plan, arn: string, ctx: ApplyContext): Promise<void> {
+  const { add, change, remove, managed } = plan.tagChanges;
+  if (!managed) return;
+  const set = { ...add, ...Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v.after])) };
+  if (Object.keys(set).length > 0) {
+    await ctx.gateway.tag(arn, set);
+    ctx.log(`Tagged: ${Object.keys(set).join(', ')}.`);
+  }
+  if (remove.length > 0) {
+    await ctx.gateway.untag(arn, remove);
+    ctx.log(`Untagged: ${remove.join(', ')}.`);
+  }
+}
+
+async function retryIamPropagation<T>(call: () => Promise<T>, ctx: ApplyContext): Promise<T> {
+  const sleep = ctx.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const now = ctx.now ?? Date.now;
+  const deadline = now() + IAM_PROPAGATION_RETRY_MS;
+  for (let delayMs = 2000; ; delayMs = Math.min(delayMs * 2, 15_000)) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!isIamPropagationError(err) || now() + delayMs > deadline) throw err;
+      ctx.log(`IAM has not propagated yet (${errorMessage(err)}); retrying in ${delayMs / 1000}s.`);
+      await sleep(delayMs);
+    }
+  }
+}

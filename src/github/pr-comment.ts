@@ -1,0 +1,80 @@
+// The one PR comment per runtime (keyed by runtime name + region) that carries the plan. Finds its own
+// earlier comment across every page, updates it in place (or not at all when the body is unchanged), and
+// never touches comments written by anyone else. Comment bodies are built and parsed only by
+// report/comment-body.ts.
+import { getOctokit } from '@actions/github';
+import { parseCommentHeader } from '../report/comment-body.js';
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export type CommentOutcome =
+  | { action: 'created' | 'updated' | 'unchanged'; url: string }
+  | { action: 'skipped'; reason: string }
+  | { action: 'failed'; status?: number; reason: string };
+
+interface IssueComment {
+  id: number;
+  body?: string | null;
+  html_url: string;
+  user: { login: string; type?: string } | null;
+}
+
+/** The login that comments made with `token` carry. Installation tokens cannot call GET /user. */
+async function ownLogin(octokit: ReturnType<typeof getOctokit>): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return data.login;
+  } catch {
+    return 'github-actions[bot]';
+  }
+}
+
+export async function upsertPlanComment(options: {
+  token: string;
+  pr: PullRequestRef;
+  key: string;
+  body: string;
+  /** `changes-only`: do not create a comment for a plan without changes (an existing one is still updated). */
+  createIfMissing: boolean;
+}): Promise<CommentOutcome> {
+  const { pr, key, body } = options;
+  const octokit = getOctokit(options.token);
+  try {
+    const login = await ownLogin(octokit);
+    const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      per_page: 100,
+    })) as IssueComment[];
+    const mine = comments.find(
+      (c) => c.user?.login === login && parseCommentHeader(c.body ?? '')?.key === key,
+    );
+    if (mine) {
+      if (mine.body === body) return { action: 'unchanged', url: mine.html_url };
+      const { data } = await octokit.rest.issues.updateComment({
+        owner: pr.owner,
+        repo: pr.repo,
+        comment_id: mine.id,
+        body,
+      });
+      return { action: 'updated', url: data.html_url };
+    }
+    if (!options.createIfMissing)
+      return { action: 'skipped', reason: 'no changes to report (comment-on-pr: changes-only)' };
+    const { data } = await octokit.rest.issues.createComment({
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      body,
+    });
+    return { action: 'created', url: data.html_url };
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    return { action: 'failed', status, reason: (err as Error).message };
+  }
+}

@@ -1,0 +1,92 @@
+// Credentials end to end: GitHub OIDC -> STS AssumeRoleWithWebIdentity -> signed AgentCore calls.
+import { startEmulator, type Emulator } from '../../emulator/src/index.js';
+import { awsRequests, containerInputs, deployWith, visibleText } from './helpers.js';
+
+const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/GitHubDeployAgentCore';
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startEmulator({ transitionDelayMs: 300 });
+});
+afterAll(() => emu.close());
+
+/** The runner's environment when the job has `permissions: id-token: write`, and no AWS keys. */
+const oidcEnv = () => ({
+  AWS_ACCESS_KEY_ID: undefined,
+  AWS_SECRET_ACCESS_KEY: undefined,
+  ACTIONS_ID_TOKEN_REQUEST_URL: emu.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: emu.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+});
+
+test('assumes the role with a GitHub OIDC token and signs every AgentCore call with the session', async () => {
+  const assumedBefore = emu.sts.assumed.length;
+  const run = await deployWith(emu, {
+    inputs: containerInputs('oidc_agent', { 'role-to-assume': DEPLOY_ROLE }),
+    env: oidcEnv(),
+  });
+  expect(run.code).toBe(0);
+  const assumed = emu.sts.assumed.slice(assumedBefore);
+  expect(assumed[0]).toMatchObject({
+    roleArn: DEPLOY_ROLE,
+    roleSessionName: 'GitHubActions',
+    durationSeconds: 3600,
+  });
+  const sessionKeys = new Set(assumed.map((a) => a.accessKeyId));
+  const signedWith = run.requests
+    .filter((r) => r.service === 'agentcore')
+    .map((r) => /Credential=([^/]+)/.exec(String(r.headers.authorization))?.[1]);
+  expect(signedWith.length).toBeGreaterThan(0);
+  for (const key of signedWith) expect(sessionKeys.has(key!)).toBe(true);
+  const oidcCalls = run.requests.filter((r) => r.service === 'oidc');
+  expect(oidcCalls[0].query.audience).toEqual(['sts.amazonaws.com']);
+  // The token and the session's secrets never reach the log.
+  const text = visibleText(run);
+  for (const issued of emu.oidc.issued) expect(text).not.toContain(issued.token);
+});
+
+test('a wait that outlives the role session re-assumes it with a fresh OIDC token', async () => {
+  emu.sts.credentialsTtlSeconds = 1;
+  emu.agentcore.transitionDelayMs = 3500;
+  try {
+    const oidcBefore = emu.oidc.issued.length;
+    const assumedBefore = emu.sts.assumed.length;
+    const run = await deployWith(emu, {
+      inputs: containerInputs('long_wait_agent', { 'role-to-assume': DEPLOY_ROLE }),
+      env: oidcEnv(),
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('READY');
+    expect(emu.sts.assumed.length - assumedBefore).toBeGreaterThan(1);
+    expect(emu.oidc.issued.length - oidcBefore).toBe(emu.sts.assumed.length - assumedBefore);
+    expect(run.requests.filter((r) => r.status === 403)).toEqual([]);
+  } finally {
+    emu.sts.credentialsTtlSeconds = undefined;
+    emu.agentcore.transitionDelayMs = 300;
+  }
+});
+
+test('without the id-token permission it says what to add, before any AWS call', async () => {
+  const run = await deployWith(emu, {
+    inputs: containerInputs('no_oidc_agent', { 'role-to-assume': DEPLOY_ROLE }),
+    env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
+  });
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain('permissions: id-token: write');
+  expect(awsRequests(run.requests)).toEqual([]);
+});
+
+test('an OIDC endpoint that fails transiently is retried', async () => {
+  emu.oidc.failNext = 2;
+  emu.oidc.failStatus = 503;
+  const run = await deployWith(emu, {
+    inputs: containerInputs('oidc_retry_agent', { 'role-to-assume': DEPLOY_ROLE }),
+    env: oidcEnv(),
+  });
+  expect(run.code).toBe(0);
+});
+
+test('without role-to-assume the default credential chain is used (e.g. after configure-aws-credentials)', async () => {
+  const run = await deployWith(emu, { inputs: containerInputs('static_agent') });
+  expect(run.code).toBe(0);
+  expect(run.requests.filter((r) => r.service === 'sts' || r.service === 'oidc')).toEqual([]);
+});

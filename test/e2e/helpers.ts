@@ -1,0 +1,74 @@
+// Shared set-up for the end-to-end suites: one emulator per file, static or OIDC credentials, and ways
+// to look at what the bundled action sent.
+import type { Emulator, RecordedRequest } from '../../emulator/src/index.js';
+import { runAction, type RunOptions, type RunResult } from '../../scripts/run-action.js';
+
+export const ROLE_ARN = 'arn:aws:iam::123456789012:role/AgentRuntimeExecution';
+export const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:v1';
+export const STATIC_KEY_ID = 'AKIAEMULATORSTATIC01';
+
+/** A runner environment that reaches only the emulator, with static keys (as after configure-aws-credentials). */
+export function staticCredentialsEnv(emu: Emulator): Record<string, string | undefined> {
+  return {
+    ...emu.env,
+    AWS_ACCESS_KEY_ID: STATIC_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: 'emulator-static-secret-key',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    // The OIDC variables exist only when a test asks for them.
+    ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+  };
+}
+
+export function containerInputs(name: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    mode: 'deploy',
+    'agent-runtime-name': name,
+    'role-arn': ROLE_ARN,
+    'container-uri': IMAGE,
+    ...extra,
+  };
+}
+
+/** Runs the bundled action and returns what it did plus the requests it caused. */
+export async function deployWith(
+  emu: Emulator,
+  options: RunOptions,
+): Promise<RunResult & { requests: RecordedRequest[] }> {
+  const mark = emu.requests.length;
+  const result = await runAction({ ...options, env: { ...staticCredentialsEnv(emu), ...options.env } });
+  return { ...result, requests: emu.requests.slice(mark) };
+}
+
+export const awsRequests = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.service === 'agentcore' || r.service === 'sts');
+
+/** Calls that change something (List is a POST but reads; tagging is a POST that writes). */
+export const mutatingRequests = (requests: RecordedRequest[]) =>
+  requests.filter(
+    (r) =>
+      r.service === 'agentcore' &&
+      (r.method === 'PUT' || r.method === 'DELETE' || (r.method === 'POST' && r.path.startsWith('/tags/'))),
+  );
+
+export const operationOf = (r: RecordedRequest): string => {
+  if (r.method === 'PUT' && r.path === '/runtimes/') return 'CreateAgentRuntime';
+  if (r.method === 'PUT' && /^\/runtimes\/[^/]+\/$/.test(r.path)) return 'UpdateAgentRuntime';
+  if (r.method === 'POST' && r.path.startsWith('/tags/')) return 'TagResource';
+  if (r.method === 'DELETE' && r.path.startsWith('/tags/')) return 'UntagResource';
+  if (r.method === 'GET' && r.path.startsWith('/tags/')) return 'ListTagsForResource';
+  if (r.method === 'POST' && r.path === '/runtimes/') return 'ListAgentRuntimes';
+  if (r.method === 'GET' && /runtime-endpoints/.test(r.path)) return 'GetAgentRuntimeEndpoint';
+  if (r.method === 'GET' && /^\/runtimes\/[^/]+\/$/.test(r.path)) return 'GetAgentRuntime';
+  return `${r.method} ${r.path}`;
+};
+
+/**
+ * Everything a user or a later step can see of a run. `::add-mask::` commands are how a step tells the
+ * runner what to hide; the runner consumes them and never shows them.
+ */
+export const visibleText = (run: RunResult) =>
+  [run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr, run.summary, ...Object.values(run.outputs)].join(
+    '\n',
+  );
