@@ -122,6 +122,10 @@ async function planOnly(
     'plan-json': planJson(plan),
   });
   core.info(`Plan: ${plan.operation}${plan.changed ? '' : ' (no changes)'}.`);
+  if (plan.operation === 'replace')
+    core.warning(
+      `A deploy of this configuration would fail, the runtime needs replacing: ${plan.replacementReasons.join('; ')}`,
+    );
   await core.summary.addRaw(fitSummary(markdown)).write();
   await commentOnPullRequest(plan, markdown, settings);
 }

@@ -108,3 +108,40 @@ describe('renderPlanMarkdown', () => {
     );
   });
 });
+
+describe('long lists', () => {
+  const plan = (before: string[], after: string[]): Plan => ({
+    runtimeName: 'a',
+    region: 'us-east-1',
+    operation: 'update',
+    changed: true,
+    newVersion: true,
+    replacementReasons: [],
+    current: { arn: 'arn', id: 'a-0123456789', version: '3', status: 'READY' },
+    tagChanges: { add: {}, change: {}, remove: [], managed: false },
+    fieldChanges: [
+      {
+        path: 'authorizerConfiguration.customJWTAuthorizer.allowedClients',
+        action: 'change',
+        before,
+        after,
+        sensitive: false,
+      },
+    ],
+  });
+  const clients = Array.from({ length: 30 }, (_, i) => `client-${i}-abcdefgh`);
+
+  it('spells out which items a too-long list gains and loses', () => {
+    const markdown = renderPlanMarkdown(plan(clients, [...clients.slice(1), 'client-new']));
+    expect(markdown).toContain(
+      '`authorizerConfiguration.customJWTAuthorizer.allowedClients`: 1 added, 1 removed, 29 kept',
+    );
+    expect(markdown).toContain('- ➕ `client-new`');
+    expect(markdown).toContain('- ⚠️ `client-0-abcdefgh`');
+    expect(markdownProblems(markdown)).toEqual([]);
+  });
+
+  it('leaves short lists to the table', () => {
+    expect(renderPlanMarkdown(plan(['a'], ['b']))).not.toContain('added,');
+  });
+});

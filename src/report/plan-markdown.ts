@@ -42,6 +42,7 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
       settingChanges.length > 0 ? settingsTable(settingChanges, plan.operation === 'create') : '',
       envChanges.length > 0 ? envSection(envChanges, plan.operation === 'create') : '',
       tagCount > 0 ? tagSection(plan.tagChanges, plan.operation === 'create') : '',
+      ...settingChanges.map(listItems),
     ].filter(Boolean);
     const open = total <= threshold ? ' open' : '';
     blocks.push(`<details${open}>\n<summary>${summaryCounts(plan)}</summary>`, ...body, '</details>');
@@ -160,6 +161,31 @@ function value(v: unknown): string {
   return omitted === 0
     ? inlineCode(head)
     : `${inlineCode(`${head}…`)} _(${omitted.toLocaleString('en-US')} more characters)_`;
+}
+
+/**
+ * A list too long for its table cell (hundreds of allowed clients, say) is spelled out item by item, so a
+ * reviewer sees exactly which entries come and go.
+ */
+function listItems(c: FieldChange): string {
+  if (c.sensitive) return '';
+  const before = Array.isArray(c.before) ? c.before : [];
+  const after = Array.isArray(c.after) ? c.after : [];
+  if (before.length + after.length === 0 || JSON.stringify(c.before ?? c.after).length <= MAX_VALUE_CHARS)
+    return '';
+  const key = (item: unknown) => JSON.stringify(item);
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
+  const added = after.filter((item) => !had.has(key(item)));
+  const removed = before.filter((item) => !has.has(key(item)));
+  const item = (mark: string, v: unknown) =>
+    `- ${mark} ${inlineCode(typeof v === 'string' ? v : JSON.stringify(v), 'prose')}`;
+  return [
+    `${inlineCode(c.path, 'prose')}: ${added.length} added, ${removed.length} removed, ${after.length - added.length} kept`,
+    '',
+    ...added.map((v) => item(MARK.add, v)),
+    ...removed.map((v) => item(MARK.clear, v)),
+  ].join('\n');
 }
 
 function envSection(changes: FieldChange[], creating: boolean): string {

@@ -1,0 +1,132 @@
+// Inputs and config files through the bundled action: what is deployed when inputs override a file, and
+// the whole bad-input corpus rejected before any request leaves the process.
+import {
+  BedrockAgentCoreControlClient,
+  GetAgentRuntimeCommand,
+  ListTagsForResourceCommand,
+} from '@aws-sdk/client-bedrock-agentcore-control';
+import { startEmulator, type Emulator } from '../../emulator/src/index.js';
+import { BAD_INPUTS, type BadInputCase } from '../../src/inputs/fixtures/bad-inputs.js';
+import { deployWith, STATIC_KEY_ID } from './helpers.js';
+
+let emu: Emulator;
+let client: BedrockAgentCoreControlClient;
+
+beforeAll(async () => {
+  emu = await startEmulator({ transitionDelayMs: 200 });
+  client = new BedrockAgentCoreControlClient({
+    endpoint: emu.urls.agentcore,
+    region: 'us-east-1',
+    credentials: { accessKeyId: STATIC_KEY_ID, secretAccessKey: 'x' },
+  });
+});
+afterAll(() => emu.close());
+
+const ROLE = 'arn:aws:iam::123456789012:role/AgentRuntimeExecution';
+
+test('inputs override a YAML file: scalars replace, maps merge key by key, an artifact input replaces the artifact', async () => {
+  const yaml = [
+    'agentRuntimeName: yaml_agent',
+    `roleArn: ${ROLE}`,
+    'description: from the file',
+    'agentRuntimeArtifact:',
+    '  codeConfiguration:',
+    '    code: { s3: { bucket: my-bucket, prefix: agent.zip } }',
+    '    runtime: PYTHON_3_12',
+    '    entryPoint: [main.py]',
+    'environmentVariables: { FROM_FILE: "1", SHARED: file }',
+    'lifecycleConfiguration: { idleRuntimeSessionTimeout: 1200, maxLifetime: 7200 }',
+    'tags: { team: file, cost-center: "42" }',
+  ].join('\n');
+  const run = await deployWith(emu, {
+    files: { 'agent.yaml': yaml },
+    inputs: {
+      mode: 'deploy',
+      'config-file': 'agent.yaml',
+      description: 'from the input',
+      'container-uri': '123456789012.dkr.ecr.us-east-1.amazonaws.com/yaml-agent:v7',
+      'environment-variables': 'SHARED=input\nFROM_INPUT=2',
+      'max-lifetime': '3600',
+      tags: 'team=input',
+    },
+  });
+  expect(run.code).toBe(0);
+  const id = run.outputs['agent-runtime-id'];
+  const runtime = await client.send(new GetAgentRuntimeCommand({ agentRuntimeId: id }));
+  expect(runtime.description).toBe('from the input');
+  expect(runtime.agentRuntimeArtifact).toEqual({
+    containerConfiguration: { containerUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/yaml-agent:v7' },
+  });
+  expect(runtime.environmentVariables).toEqual({ FROM_FILE: '1', SHARED: 'input', FROM_INPUT: '2' });
+  expect(runtime.lifecycleConfiguration).toEqual({ idleRuntimeSessionTimeout: 1200, maxLifetime: 3600 });
+  const { tags } = await client.send(
+    new ListTagsForResourceCommand({ resourceArn: runtime.agentRuntimeArn }),
+  );
+  expect(tags).toEqual({ team: 'input', 'cost-center': '42' });
+});
+
+test('inputs override a JSON file, and the file is read from GITHUB_WORKSPACE', async () => {
+  const json = {
+    agentRuntimeName: 'json_agent',
+    roleArn: ROLE,
+    agentRuntimeArtifact: {
+      containerConfiguration: { containerUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/json-agent:v1' },
+    },
+    networkConfiguration: {
+      networkMode: 'VPC',
+      networkModeConfig: { subnets: ['subnet-0a1b2c3d4e5f67890'], securityGroups: ['sg-0123456789abcdef0'] },
+    },
+    protocolConfiguration: { serverProtocol: 'A2A' },
+  };
+  const run = await deployWith(emu, {
+    files: { 'runtime.json': JSON.stringify(json, null, 2) },
+    inputs: {
+      mode: 'deploy',
+      'config-file': 'runtime.json',
+      subnets: 'subnet-0f1e2d3c4b5a69788\nsubnet-0a1b2c3d4e5f67890',
+      'server-protocol': 'AGUI',
+    },
+  });
+  expect(run.code).toBe(0);
+  const runtime = await client.send(
+    new GetAgentRuntimeCommand({ agentRuntimeId: run.outputs['agent-runtime-id'] }),
+  );
+  expect(runtime.networkConfiguration).toEqual({
+    networkMode: 'VPC',
+    networkModeConfig: {
+      subnets: ['subnet-0f1e2d3c4b5a69788', 'subnet-0a1b2c3d4e5f67890'],
+      securityGroups: ['sg-0123456789abcdef0'],
+    },
+  });
+  expect(runtime.protocolConfiguration).toEqual({ serverProtocol: 'AGUI' });
+});
+
+/** Runs the corpus a few cases at a time: each case is a separate process, as on a runner. */
+async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size)
+    results.push(...(await Promise.all(items.slice(i, i + size).map(work))));
+  return results;
+}
+
+test(`the whole bad-input corpus (${BAD_INPUTS.length} cases) fails with the field named and no request sent`, async () => {
+  const mark = emu.requests.length;
+  const outcomes = await inBatches(BAD_INPUTS, 4, async (c: BadInputCase) => {
+    const run = await deployWith(emu, {
+      inputs: { mode: 'deploy', ...c.inputs },
+      files: c.file ? { [c.file.name]: c.file.text } : {},
+    });
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    const problems: string[] = [];
+    if (run.code !== 1) problems.push(`exit code ${run.code}`);
+    if (!errors.some((l) => l.includes(c.expectField))) problems.push(`no ::error names ${c.expectField}`);
+    if (
+      c.expectLine !== undefined &&
+      !errors.some((l) => l.includes(`file=${c.file?.name},line=${c.expectLine}`))
+    )
+      problems.push(`no annotation at ${c.file?.name}:${c.expectLine}`);
+    return problems.length ? `${c.name}: ${problems.join('; ')}\n${run.stdout}` : undefined;
+  });
+  expect(outcomes.filter(Boolean)).toEqual([]);
+  expect(emu.requests.slice(mark)).toEqual([]);
+});
