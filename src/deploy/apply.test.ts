@@ -60,7 +60,10 @@ class FakeGateway implements RuntimeGateway {
   async findByName(name: string) {
     return this.runtime?.agentRuntimeName === name ? (this.runtime as AgentRuntime) : undefined;
   }
+  /** Settles CREATING/UPDATING on the next read, as if the transition had just finished. */
+  readyOnGet = false;
   async get() {
+    if (this.readyOnGet) this.runtime = { ...this.runtime!, status: 'READY' };
     return { ...this.runtime! };
   }
   async getEndpoint() {
@@ -232,4 +235,16 @@ test('a ConflictException on update (a concurrent deploy) is retried after plann
   const result = await applyDeploy(desired, context(gateway));
   expect(result.operation).toBe('update');
   expect(gateway.calls).toEqual(['update', 'update']);
+});
+
+test('metadataConfiguration, which only UpdateAgentRuntime takes, is set by an update right after the create', async () => {
+  const gateway = new FakeGateway();
+  gateway.readyOnGet = true;
+  const withMetadata = { ...desired, metadataConfiguration: { requireMMDSV2: true } };
+  const result = await applyDeploy(withMetadata, context(gateway));
+  expect(result.operation).toBe('create');
+  expect(gateway.calls).toEqual(['create', 'update']);
+  expect(gateway.lastCreate).not.toHaveProperty('metadataConfiguration');
+  expect(gateway.lastUpdate?.metadataConfiguration).toEqual({ requireMMDSV2: true });
+  expect(result.runtime.version).toBe('2');
 });

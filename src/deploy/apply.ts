@@ -127,7 +127,10 @@ async function applyPlan(
       ctx.log(
         `Created ${desired.agentRuntimeName} (${created.agentRuntimeId}), version ${created.agentRuntimeVersion}.`,
       );
-      return { operation: 'create', changed: true, runtime: refOf(created), plan };
+      const runtime = desired.metadataConfiguration
+        ? await applyUpdateOnlyFields(desired, created.agentRuntimeId!, ctx)
+        : refOf(created);
+      return { operation: 'create', changed: true, runtime, plan };
     }
     case 'update': {
       const runtime = current!.runtime;
@@ -153,6 +156,28 @@ async function applyPlan(
       return { operation: 'update', changed: true, runtime: ref, plan };
     }
   }
+}
+
+/**
+ * CreateAgentRuntime does not take `metadataConfiguration` (only UpdateAgentRuntime does): once the new
+ * runtime is READY, one update sets it, so the next run finds nothing to change.
+ */
+async function applyUpdateOnlyFields(
+  desired: AgentRuntimeSpec,
+  id: string,
+  ctx: ApplyContext,
+): Promise<RuntimeRef> {
+  ctx.log(
+    'metadataConfiguration can only be set by an update: waiting for the new runtime, then updating it.',
+  );
+  const ready = await waitUntilReady(ctx.gateway, id, { timeoutSeconds: ctx.settleTimeoutSeconds });
+  const base = updateRequestOf(desired, id, '');
+  const token = clientTokenFor({ update: base, from: ready.agentRuntimeVersion });
+  const updated = await ctx.gateway.update(updateRequestOf(desired, id, token));
+  return refOf({
+    ...updated,
+    workloadIdentityDetails: updated.workloadIdentityDetails ?? ready.workloadIdentityDetails,
+  });
 }
 
 async function reconcileTags(plan: Plan, arn: string, ctx: ApplyContext): Promise<void> {

@@ -258,3 +258,18 @@ test('markdown, HTML and mentions in description and tags are neutralised', asyn
   expect(markdownProblems(body)).toEqual([]);
   expect(markdownProblems(run.summary)).toEqual([]);
 });
+
+test('a pull request with no AWS credentials at all: a clear warning, a green check', async () => {
+  const pr = newPullRequest();
+  const run = await planOn(pr, containerInputs('plan_no_credentials'), {
+    env: {
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  });
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/::warning::Cannot plan against AWS/);
+  expect(run.summary).toMatch(/no AWS access/);
+  expect(run.requests.filter((r) => r.service === 'agentcore')).toEqual([]);
+});

@@ -1,0 +1,33 @@
+// Which credentials the control-plane client signs with: a role assumed through GitHub's OIDC token when
+// `role-to-assume` is set, otherwise the SDK's default chain (e.g. keys from configure-aws-credentials).
+import * as core from '@actions/core';
+import { checkOidcAvailable, oidcRoleCredentials } from './credentials.js';
+import { createControlClient, SdkRuntimeGateway, type RuntimeGateway } from './runtime-gateway.js';
+import type { ActionSettings } from '../inputs/read-inputs.js';
+
+const USER_AGENT = 'agentcore-deploy/1';
+
+/** Throws MissingOidcPermissionError, before any network call, when the job cannot get an ID token. */
+export function connect(settings: ActionSettings, region: string): RuntimeGateway {
+  let credentials;
+  if (settings.roleToAssume) {
+    checkOidcAvailable(process.env);
+    credentials = oidcRoleCredentials(
+      {
+        roleToAssume: settings.roleToAssume,
+        roleSessionName: settings.roleSessionName,
+        roleDurationSeconds: settings.roleDurationSeconds,
+        audience: settings.audience,
+        region,
+      },
+      { getIDToken: (aud) => core.getIDToken(aud), setSecret: core.setSecret, env: process.env },
+    );
+  }
+  return new SdkRuntimeGateway(createControlClient({ region, credentials, userAgent: USER_AGENT }));
+}
+
+/** Errors that mean "this job has no AWS identity at all" (a fork's pull request, typically). */
+export function isMissingAwsAccess(err: unknown): boolean {
+  const name = (err as { name?: string })?.name;
+  return name === 'MissingOidcPermissionError' || name === 'CredentialsProviderError';
+}

@@ -1,0 +1,90 @@
+// Plan mode: read-only calls (List, Get, ListTags), the plan in the outputs and the job summary, and one
+// self-updating comment on the pull request. It never fails a check for want of permissions: a fork's
+// pull request has neither AWS access nor a writable token, and says so.
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import type { RuntimeGateway } from '../aws/runtime-gateway.js';
+import { errorMessage } from '../aws/errors.js';
+import { readCurrentRuntime, refOf } from '../deploy/apply.js';
+import { upsertPlanComment } from '../github/pr-comment.js';
+import type { ActionSettings } from '../inputs/read-inputs.js';
+import { computePlan, type Plan } from '../plan/plan.js';
+import { buildCommentBody, commentKey, planHash } from '../report/comment-body.js';
+import { writeJobSummary } from '../report/job-summary.js';
+import { runtimeOutputs } from '../report/outputs.js';
+import { planJson } from '../report/plan-json.js';
+import { renderPlanMarkdown } from '../report/plan-markdown.js';
+import { setOutputs } from '../report/set-outputs.js';
+import type { AgentRuntimeSpec } from '../spec/types.js';
+
+export async function planMode(
+  spec: AgentRuntimeSpec,
+  settings: ActionSettings,
+  region: string,
+  gateway: RuntimeGateway,
+): Promise<void> {
+  const current = await core.group('Reading the current runtime', () =>
+    readCurrentRuntime(gateway, spec.agentRuntimeName!),
+  );
+  const plan = computePlan({ desired: spec, region, current });
+  const markdown = renderPlanMarkdown(plan, { summaryLink: runUrl() });
+  setOutputs({
+    ...runtimeOutputs(current && refOf(current.runtime), plan.operation, plan.changed),
+    'plan-markdown': markdown,
+    'plan-json': planJson(plan),
+  });
+  core.info(`Plan: ${plan.operation}${plan.changed ? '' : ' (no changes)'}.`);
+  if (plan.operation === 'replace')
+    core.warning(
+      `A deploy of this configuration would fail, the runtime needs replacing: ${plan.replacementReasons.join('; ')}`,
+    );
+  await writeJobSummary(markdown);
+  await commentOnPullRequest(plan, markdown, settings);
+}
+
+/** Plan mode without an AWS identity: the configuration was validated; the plan cannot be computed. */
+export async function reportNoAwsAccess(err: unknown, spec: AgentRuntimeSpec): Promise<void> {
+  const why = errorMessage(err);
+  core.warning(`Cannot plan against AWS, so there is no plan: ${why}`);
+  setOutputs({ operation: '', changed: 'false' });
+  await writeJobSummary(
+    [
+      `### ⚠️ \`${spec.agentRuntimeName}\`: no plan — this job has no AWS access`,
+      '',
+      'The configuration is valid. ' + why,
+      '',
+      'A pull request from a fork never gets an OIDC token or secrets. The plan will appear on pull requests ' +
+        'from branches of this repository, and the deploy runs on merge.',
+    ].join('\n'),
+  );
+}
+
+function runUrl(): string {
+  const { owner, repo } = github.context.repo;
+  return `${github.context.serverUrl}/${owner}/${repo}/actions/runs/${github.context.runId}`;
+}
+
+async function commentOnPullRequest(plan: Plan, markdown: string, settings: ActionSettings): Promise<void> {
+  const pr = github.context.payload.pull_request;
+  if (!pr || settings.commentOnPr === 'false') return;
+  if (!settings.githubToken) {
+    core.warning('No github-token: the plan is in the job summary only.');
+    return;
+  }
+  const key = commentKey(plan.runtimeName, plan.region);
+  const { owner, repo } = github.context.repo;
+  const outcome = await upsertPlanComment({
+    token: settings.githubToken,
+    pr: { owner, repo, number: pr.number },
+    key,
+    body: buildCommentBody({ key, planHash: planHash(plan), markdown, summaryUrl: runUrl() }),
+    createIfMissing: settings.commentOnPr === 'true' || plan.changed,
+  });
+  if (outcome.action === 'failed')
+    core.warning(
+      `Could not post the plan on the pull request (${outcome.status ?? 'error'}: ${outcome.reason}). ` +
+        'A fork’s token is read-only; the job needs `pull-requests: write`. The full plan is in the job summary.',
+    );
+  else if (outcome.action === 'skipped') core.info(`PR comment skipped: ${outcome.reason}.`);
+  else core.info(`PR comment ${outcome.action}: ${outcome.url}`);
+}
