@@ -78,27 +78,33 @@ export async function waitUntilReady(
 
 /**
  * Waits until the DEFAULT endpoint serves `version`: the runtime's READY alone does not mean traffic has
- * moved to the new version yet.
+ * moved to the new version yet. This check is a bonus on top of READY, so a role without
+ * bedrock-agentcore:GetAgentRuntimeEndpoint (or a runtime without a DEFAULT endpoint) only skips it:
+ * the answer says why it could not be confirmed.
  */
 export async function waitUntilDefaultEndpointServes(
   gateway: RuntimeGateway,
   agentRuntimeId: string,
   version: string,
   options: WaitOptions,
-): Promise<void> {
+): Promise<{ confirmed: true } | { confirmed: false; reason: string }> {
   let last: { status?: string; liveVersion?: string; failureReason?: string } | undefined;
+  let skipped: string | undefined;
   const result = await poll(options.timeoutSeconds, async () => {
     try {
       last = await gateway.getEndpoint(agentRuntimeId, 'DEFAULT');
     } catch (err) {
       if (isTransient(err)) return WaiterState.RETRY;
-      throw err;
+      if (!['AccessDeniedException', 'ResourceNotFoundException'].includes(errorName(err))) throw err;
+      skipped = `${errorName(err)}: ${errorMessage(err)}`;
+      return WaiterState.SUCCESS;
     }
     if (last.status === 'READY' && last.liveVersion === version) return WaiterState.SUCCESS;
     if (FAILED.has(last.status ?? '')) return WaiterState.FAILURE;
     return WaiterState.RETRY;
   });
-  if (result === WaiterState.SUCCESS) return;
+  if (result === WaiterState.SUCCESS)
+    return skipped ? { confirmed: false, reason: skipped } : { confirmed: true };
   if (result === WaiterState.FAILURE)
     throw new Error(
       `The DEFAULT endpoint is ${last?.status}: ${last?.failureReason ?? 'no failure reason given'}`,

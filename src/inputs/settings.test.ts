@@ -95,6 +95,12 @@ describe('readSettings', () => {
     expect(readSettings(inputsOf({}), { AWS_DEFAULT_REGION: 'eu-west-1' }).errors).toEqual([]);
   });
 
+  it('takes the github token from the input, else from GITHUB_TOKEN', () => {
+    const env = { AWS_REGION: 'us-east-1', GITHUB_TOKEN: 'ghs_fromenv' };
+    expect(readSettings(inputsOf({}), env).settings.githubToken).toBe('ghs_fromenv');
+    expect(readSettings(inputsOf({ 'github-token': 'ghs_input' }), env).settings.githubToken).toBe('ghs_input');
+  });
+
   it('never echoes the github token', () => {
     const { errors } = readSettings(inputsOf({ 'github-token': 'ghs_secret', mode: 'bad' }), {});
     expect(JSON.stringify(errors)).not.toContain('ghs_secret');

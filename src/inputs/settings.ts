@@ -100,7 +100,8 @@ export function readSettings(
   }
 
   settings.audience = getInput('audience') || DEFAULT_SETTINGS.audience;
-  const githubToken = getInput('github-token');
+  // action.yml defaults the input to github.token; GITHUB_TOKEN covers runners of the bundle that do not.
+  const githubToken = getInput('github-token') || env.GITHUB_TOKEN;
   if (githubToken) settings.githubToken = githubToken;
 
   const commentOnPr = readCommentOnPr(getInput('comment-on-pr'));

@@ -76,12 +76,17 @@ async function waitForReady(
       onStatus: (status) => core.info(`status: ${status}`),
     });
     const remaining = Math.max(1, timeoutSeconds - (Date.now() - started) / 1000);
-    await waitUntilDefaultEndpointServes(gateway, id, ready.agentRuntimeVersion!, {
+    const endpoint = await waitUntilDefaultEndpointServes(gateway, id, ready.agentRuntimeVersion!, {
       timeoutSeconds: remaining,
     });
-    core.info(
-      `READY after ${Math.round((Date.now() - started) / 100) / 10}s; the DEFAULT endpoint serves version ${ready.agentRuntimeVersion}.`,
-    );
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    if (endpoint.confirmed)
+      core.info(`READY after ${seconds}s; the DEFAULT endpoint serves version ${ready.agentRuntimeVersion}.`);
+    else
+      core.warning(
+        `READY after ${seconds}s, but whether the DEFAULT endpoint serves version ${ready.agentRuntimeVersion} ` +
+          `could not be checked (${endpoint.reason}). Allow bedrock-agentcore:GetAgentRuntimeEndpoint to confirm it.`,
+      );
     return {
       ...refOf(ready),
       workloadIdentityArn:
