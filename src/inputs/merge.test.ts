@@ -110,6 +110,11 @@ describe('mergeSpec', () => {
     expect(spec).not.toHaveProperty('clientToken');
     expect(file).toEqual({ clientToken: 'x'.repeat(40), agentRuntimeName: 'a' });
   });
+
+  it('drops a top-level $schema, which points editors at the JSON Schema', () => {
+    const spec = merge({ $schema: '../schema/agent-runtime.schema.json', agentRuntimeName: 'a' }, {});
+    expect(spec).toEqual({ agentRuntimeName: 'a', networkConfiguration: { networkMode: 'PUBLIC' } });
+  });
 });
 
 describe('specFromInputs', () => {

@@ -10,6 +10,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 export function mergeSpec(fileDocument: Json | undefined, overrides: readonly InputOverride[]): Json {
   const spec: Json = structuredClone(fileDocument ?? {});
   delete spec.clientToken; // the action derives its own idempotency token
+  delete spec.$schema; // an editor's pointer to the JSON Schema, not an API field
   if (overrides.some(isArtifactInput)) delete spec.agentRuntimeArtifact;
   for (const override of overrides) setAt(spec, override.path.split('.'), override);
   defaultToPublicNetwork(spec);

@@ -98,7 +98,9 @@ describe('readSettings', () => {
   it('takes the github token from the input, else from GITHUB_TOKEN', () => {
     const env = { AWS_REGION: 'us-east-1', GITHUB_TOKEN: 'ghs_fromenv' };
     expect(readSettings(inputsOf({}), env).settings.githubToken).toBe('ghs_fromenv');
-    expect(readSettings(inputsOf({ 'github-token': 'ghs_input' }), env).settings.githubToken).toBe('ghs_input');
+    expect(readSettings(inputsOf({ 'github-token': 'ghs_input' }), env).settings.githubToken).toBe(
+      'ghs_input',
+    );
   });
 
   it('never echoes the github token', () => {

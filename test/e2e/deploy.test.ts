@@ -13,7 +13,7 @@ import {
   mutatingRequests,
   operationOf,
   ROLE_ARN,
-  STATIC_KEY_ID,
+  emulatorClient,
   visibleText,
 } from './helpers.js';
 
@@ -22,11 +22,7 @@ let client: BedrockAgentCoreControlClient;
 
 beforeAll(async () => {
   emu = await startEmulator({ transitionDelayMs: 300 });
-  client = new BedrockAgentCoreControlClient({
-    endpoint: emu.urls.agentcore,
-    region: 'us-east-1',
-    credentials: { accessKeyId: STATIC_KEY_ID, secretAccessKey: 'x' },
-  });
+  client = emulatorClient(emu);
 });
 afterAll(() => emu.close());
 

@@ -1,11 +1,20 @@
 // Shared set-up for the end-to-end suites: one emulator per file, static or OIDC credentials, and ways
 // to look at what the bundled action sent.
+import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { Emulator, RecordedRequest } from '../../emulator/src/index.js';
 import { runAction, type RunOptions, type RunResult } from '../../scripts/run-action.js';
 
 export const ROLE_ARN = 'arn:aws:iam::123456789012:role/AgentRuntimeExecution';
 export const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:v1';
 export const STATIC_KEY_ID = 'AKIAEMULATORSTATIC01';
+
+/** An SDK client of the tests' own, to read back what the action left in the emulator. */
+export const emulatorClient = (emu: Emulator) =>
+  new BedrockAgentCoreControlClient({
+    endpoint: emu.urls.agentcore,
+    region: 'us-east-1',
+    credentials: { accessKeyId: STATIC_KEY_ID, secretAccessKey: 'x' },
+  });
 
 /** A runner environment that reaches only the emulator, with static keys (as after configure-aws-credentials). */
 export function staticCredentialsEnv(emu: Emulator): Record<string, string | undefined> {

@@ -7,18 +7,14 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { startEmulator, type Emulator } from '../../emulator/src/index.js';
 import { BAD_INPUTS, type BadInputCase } from '../../src/inputs/fixtures/bad-inputs.js';
-import { deployWith, STATIC_KEY_ID } from './helpers.js';
+import { deployWith, emulatorClient } from './helpers.js';
 
 let emu: Emulator;
 let client: BedrockAgentCoreControlClient;
 
 beforeAll(async () => {
   emu = await startEmulator({ transitionDelayMs: 200 });
-  client = new BedrockAgentCoreControlClient({
-    endpoint: emu.urls.agentcore,
-    region: 'us-east-1',
-    credentials: { accessKeyId: STATIC_KEY_ID, secretAccessKey: 'x' },
-  });
+  client = emulatorClient(emu);
 });
 afterAll(() => emu.close());
 
