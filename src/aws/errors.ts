@@ -26,6 +26,12 @@ export function isTransient(err: unknown): boolean {
   );
 }
 
+/** A 4xx answer other than throttling: asking again will not change it. */
+export function isClientError(err: unknown): boolean {
+  const status = asSdkError(err).$metadata?.httpStatusCode;
+  return status !== undefined && status >= 400 && status < 500 && !isTransient(err);
+}
+
 export const isConflict = (err: unknown): boolean => errorName(err) === 'ConflictException';
 export const isNotFound = (err: unknown): boolean => errorName(err) === 'ResourceNotFoundException';
 

@@ -95,6 +95,19 @@ describe('the DEFAULT endpoint', () => {
     expect(calls.endpoint).toBe(2);
   });
 
+  test('an unknown operation (404) skips the check too; a 5xx does not', async () => {
+    const { gateway } = scripted([], [error('UnknownOperationException', 404)]);
+    const result = await waitUntilDefaultEndpointServes(gateway, 'a-0123456789', '2', { timeoutSeconds: 60 });
+    expect(result).toEqual({
+      confirmed: false,
+      reason: expect.stringContaining('UnknownOperationException'),
+    });
+    const { gateway: broken } = scripted([], [error('InternalServerException', 500)]);
+    await expect(
+      waitUntilDefaultEndpointServes(broken, 'a-0123456789', '2', { timeoutSeconds: 1 }),
+    ).rejects.toThrow(WaitTimeoutError);
+  });
+
   test('without permission to read it, the check is skipped and says why', async () => {
     const { gateway } = scripted([], [error('AccessDeniedException', 403)]);
     const result = await waitUntilDefaultEndpointServes(gateway, 'a-0123456789', '2', { timeoutSeconds: 60 });

@@ -3,7 +3,7 @@
 // poll 10-120 s apart) while a long deploy costs about one GetAgentRuntime every 5 s.
 import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
 import { createWaiter, WaiterState } from '@smithy/util-waiter';
-import { errorMessage, errorName, isTransient } from './errors.js';
+import { errorMessage, errorName, isClientError, isTransient } from './errors.js';
 import type { RuntimeGateway } from './runtime-gateway.js';
 
 export const POLL_MIN_DELAY_SECONDS = 1;
@@ -78,9 +78,9 @@ export async function waitUntilReady(
 
 /**
  * Waits until the DEFAULT endpoint serves `version`: the runtime's READY alone does not mean traffic has
- * moved to the new version yet. This check is a bonus on top of READY, so a role without
- * bedrock-agentcore:GetAgentRuntimeEndpoint (or a runtime without a DEFAULT endpoint) only skips it:
- * the answer says why it could not be confirmed.
+ * moved to the new version yet. This check is a bonus on top of READY, so a 4xx answer (a role without
+ * bedrock-agentcore:GetAgentRuntimeEndpoint, a runtime without a DEFAULT endpoint) only skips it: the
+ * answer says why it could not be confirmed.
  */
 export async function waitUntilDefaultEndpointServes(
   gateway: RuntimeGateway,
@@ -95,7 +95,8 @@ export async function waitUntilDefaultEndpointServes(
       last = await gateway.getEndpoint(agentRuntimeId, 'DEFAULT');
     } catch (err) {
       if (isTransient(err)) return WaiterState.RETRY;
-      if (!['AccessDeniedException', 'ResourceNotFoundException'].includes(errorName(err))) throw err;
+      // AccessDenied, ResourceNotFound, an endpoint API the service (or an emulator) does not offer…
+      if (!isClientError(err)) throw err;
       skipped = `${errorName(err)}: ${errorMessage(err)}`;
       return WaiterState.SUCCESS;
     }

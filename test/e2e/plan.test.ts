@@ -3,6 +3,7 @@
 import { parseCommentHeader } from '../../src/report/comment-body.js';
 import { markdownProblems } from '../../src/report/test-helpers.js';
 import { startEmulator, type Emulator } from '../../emulator/src/index.js';
+import { NODE24 } from '../../scripts/run-action.js';
 import { containerInputs, deployWith, IMAGE, mutatingRequests, visibleText } from './helpers.js';
 
 const TOKEN = 'ghs_emulatortoken';
@@ -272,4 +273,12 @@ test('a pull request with no AWS credentials at all: a clear warning, a green ch
   expect(run.stdout).toMatch(/::warning::Cannot plan against AWS/);
   expect(run.summary).toMatch(/no AWS access/);
   expect(run.requests.filter((r) => r.service === 'agentcore')).toEqual([]);
+});
+
+test('plan mode on Node 24, as runners run it (runs.using: node24)', async () => {
+  const pr = newPullRequest();
+  const run = await planOn(pr, containerInputs('plan_node24'), { node: NODE24 });
+  expect(run.code).toBe(0);
+  expect(run.outputs).toMatchObject({ operation: 'create', changed: 'true' });
+  expect(ourComments(pr)).toHaveLength(1);
 });
