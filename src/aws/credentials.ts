@@ -19,7 +19,11 @@ export interface CredentialEffects {
   /** Registers a value that must be masked in every log line. */
   setSecret(value: string): void;
   env: Record<string, string | undefined>;
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** The OIDC endpoint is asked up to this many times (the toolkit itself retries only 502/503/504). */
+const ID_TOKEN_ATTEMPTS = 4;
 
 export class MissingOidcPermissionError extends Error {
   constructor() {
@@ -45,7 +49,7 @@ export function oidcRoleCredentials(
 ): AwsCredentialIdentityProvider {
   return async (): Promise<AwsCredentialIdentity> => {
     checkOidcAvailable(effects.env);
-    const webIdentityToken = await effects.getIDToken(settings.audience);
+    const webIdentityToken = await idTokenWithRetries(settings.audience, effects);
     effects.setSecret(webIdentityToken);
     const credentials = await fromWebToken({
       roleArn: settings.roleToAssume,
@@ -59,4 +63,16 @@ export function oidcRoleCredentials(
     if (credentials.sessionToken) effects.setSecret(credentials.sessionToken);
     return credentials;
   };
+}
+
+async function idTokenWithRetries(audience: string, effects: CredentialEffects): Promise<string> {
+  const sleep = effects.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await effects.getIDToken(audience);
+    } catch (err) {
+      if (attempt >= ID_TOKEN_ATTEMPTS) throw err;
+      await sleep(500 * 2 ** (attempt - 1));
+    }
+  }
 }

@@ -2,7 +2,7 @@
 // earlier comment across every page, updates it in place (or not at all when the body is unchanged), and
 // never touches comments written by anyone else. Comment bodies are built and parsed only by
 // report/comment-body.ts.
-import { getOctokit } from '@actions/github';
+import { retryingOctokit, type Octokit } from './octokit.js';
 import { parseCommentHeader } from '../report/comment-body.js';
 
 export interface PullRequestRef {
@@ -24,7 +24,7 @@ interface IssueComment {
 }
 
 /** The login that comments made with `token` carry. Installation tokens cannot call GET /user. */
-async function ownLogin(octokit: ReturnType<typeof getOctokit>): Promise<string> {
+async function ownLogin(octokit: Octokit): Promise<string> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
     return data.login;
@@ -42,7 +42,7 @@ export async function upsertPlanComment(options: {
   createIfMissing: boolean;
 }): Promise<CommentOutcome> {
   const { pr, key, body } = options;
-  const octokit = getOctokit(options.token);
+  const octokit = retryingOctokit(options.token);
   try {
     const login = await ownLogin(octokit);
     const comments = (await octokit.paginate(octokit.rest.issues.listComments, {

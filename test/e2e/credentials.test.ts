@@ -75,14 +75,25 @@ test('without the id-token permission it says what to add, before any AWS call',
   expect(awsRequests(run.requests)).toEqual([]);
 });
 
-test('an OIDC endpoint that fails transiently is retried', async () => {
-  emu.oidc.failNext = 2;
-  emu.oidc.failStatus = 503;
+test.each([503, 500])('an OIDC endpoint that answers %d three times in a row is retried', async (status) => {
+  emu.oidc.failNext = 3;
+  emu.oidc.failStatus = status;
   const run = await deployWith(emu, {
-    inputs: containerInputs('oidc_retry_agent', { 'role-to-assume': DEPLOY_ROLE }),
+    inputs: containerInputs(`oidc_retry_${status}`, { 'role-to-assume': DEPLOY_ROLE }),
     env: oidcEnv(),
   });
   expect(run.code).toBe(0);
+  expect(emu.oidc.failNext).toBe(0);
+});
+
+test('STS throttling three times in a row is retried', async () => {
+  emu.faults.sts.throttle = 3;
+  const run = await deployWith(emu, {
+    inputs: containerInputs('sts_throttled_agent', { 'role-to-assume': DEPLOY_ROLE }),
+    env: oidcEnv(),
+  });
+  expect(run.code).toBe(0);
+  expect(run.requests.filter((r) => r.service === 'sts' && r.status === 400)).toHaveLength(3);
 });
 
 test('without role-to-assume the default credential chain is used (e.g. after configure-aws-credentials)', async () => {

@@ -282,3 +282,12 @@ test('plan mode on Node 24, as runners run it (runs.using: node24)', async () =>
   expect(run.outputs).toMatchObject({ operation: 'create', changed: 'true' });
   expect(ourComments(pr)).toHaveLength(1);
 });
+
+test('the comment survives 3 consecutive 5xx answers from GitHub', async () => {
+  const pr = newPullRequest();
+  emu.faults.github.serverErrors = 3;
+  const run = await planOn(pr, containerInputs('plan_flaky_github'));
+  expect(run.code).toBe(0);
+  expect(run.stdout).not.toMatch(/::warning::Could not post/);
+  expect(ourComments(pr)).toHaveLength(1);
+});
