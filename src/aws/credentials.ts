@@ -5,6 +5,7 @@
 // peers that fetch the token once fail there (see peers.md).
 import { fromWebToken } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { sleep as realSleep } from '../util/sleep.js';
 
 export interface OidcRoleSettings {
   roleToAssume: string;
@@ -22,7 +23,7 @@ export interface CredentialEffects {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** The OIDC endpoint is asked up to this many times (the toolkit itself retries only 502/503/504). */
+/** The OIDC endpoint is asked up to this many times for errors the toolkit does not retry itself. */
 const ID_TOKEN_ATTEMPTS = 4;
 
 export class MissingOidcPermissionError extends Error {
@@ -48,7 +49,6 @@ export function oidcRoleCredentials(
   effects: CredentialEffects,
 ): AwsCredentialIdentityProvider {
   return async (): Promise<AwsCredentialIdentity> => {
-    checkOidcAvailable(effects.env);
     const webIdentityToken = await idTokenWithRetries(settings.audience, effects);
     effects.setSecret(webIdentityToken);
     const credentials = await fromWebToken({
@@ -65,13 +65,23 @@ export function oidcRoleCredentials(
   };
 }
 
+/**
+ * @actions/core's getIDToken already retries 502, 503 and 504 itself; what is left worth another try is a
+ * 500, a 429 or a broken connection. Its error carries the status only in its message.
+ */
+function worthAnotherIdTokenTry(err: unknown): boolean {
+  const status = Number(/Error Code : (\d{3})/.exec(String((err as Error)?.message))?.[1] ?? 0);
+  if (status === 0) return true;
+  return status === 429 || (status >= 500 && ![502, 503, 504].includes(status));
+}
+
 async function idTokenWithRetries(audience: string, effects: CredentialEffects): Promise<string> {
-  const sleep = effects.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = effects.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {
     try {
       return await effects.getIDToken(audience);
     } catch (err) {
-      if (attempt >= ID_TOKEN_ATTEMPTS) throw err;
+      if (attempt >= ID_TOKEN_ATTEMPTS || !worthAnotherIdTokenTry(err)) throw err;
       await sleep(500 * 2 ** (attempt - 1));
     }
   }

@@ -33,7 +33,6 @@ export function isClientError(err: unknown): boolean {
 }
 
 export const isConflict = (err: unknown): boolean => errorName(err) === 'ConflictException';
-export const isNotFound = (err: unknown): boolean => errorName(err) === 'ResourceNotFoundException';
 
 /**
  * IAM is eventually consistent: right after its execution role (or the role's ECR permissions) is created,

@@ -108,7 +108,7 @@ function context(gateway: FakeGateway, clock = { now: 0 }): ApplyContext & { log
   return {
     gateway,
     region: 'us-east-1',
-    settleTimeoutSeconds: 10,
+    deadline: Number.MAX_SAFE_INTEGER,
     log: (m) => logs.push(m),
     logs,
     now: () => clock.now,

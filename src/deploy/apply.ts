@@ -1,27 +1,14 @@
 // The "apply" step: make the runtime match the plan with the fewest calls, then hand back what exists.
-// It never waits for READY itself (main does, after publishing the outputs, so a later step can clean up
-// even when the wait fails) except where the service forces it: before updating a runtime that is busy.
-import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
+// It never waits for READY itself (deploy mode does, after publishing the outputs) except where the
+// service forces it: before updating a busy runtime, and before the update that sets update-only fields.
+import { readCurrentRuntime, refOf, type CurrentRuntime, type RuntimeRef } from '../aws/current-runtime.js';
 import { errorMessage, isConflict, isIamPropagationError } from '../aws/errors.js';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import { RuntimeFailedError, waitUntilReady } from '../aws/wait.js';
 import { clientTokenFor, createRequestOf, updateRequestOf } from '../plan/normalize.js';
 import { computePlan, type Plan } from '../plan/plan.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
-
-export interface CurrentRuntime {
-  runtime: GetAgentRuntimeResponse;
-  tags: Record<string, string>;
-}
-
-/** What the outputs report about the runtime after (or instead of) a deploy. */
-export interface RuntimeRef {
-  arn: string;
-  id: string;
-  version: string;
-  status: string;
-  workloadIdentityArn?: string;
-}
+import { sleep as realSleep } from '../util/sleep.js';
 
 export interface ApplyResult {
   operation: 'create' | 'update' | 'none';
@@ -34,12 +21,16 @@ export interface ApplyResult {
 export interface ApplyContext {
   gateway: RuntimeGateway;
   region: string;
-  /** Seconds a busy runtime may take to settle before it can be updated. */
-  settleTimeoutSeconds: number;
+  /** When the whole deploy must be over (epoch ms, from wait-timeout): every wait shares this budget. */
+  deadline: number;
   log: (message: string) => void;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
+
+/** Seconds left before the deadline (at least one, so the last wait still looks once). */
+export const secondsLeft = (deadline: number, now: () => number = Date.now): number =>
+  Math.max(1, (deadline - now()) / 1000);
 
 /** How long IAM propagation errors on create are retried (Terraform uses the same two minutes). */
 export const IAM_PROPAGATION_RETRY_MS = 120_000;
@@ -51,31 +42,6 @@ export class ReplacementRequiredError extends Error {
     this.name = 'ReplacementRequiredError';
   }
 }
-
-export async function readCurrentRuntime(
-  gateway: RuntimeGateway,
-  name: string,
-): Promise<CurrentRuntime | undefined> {
-  const summary = await gateway.findByName(name);
-  if (!summary?.agentRuntimeId) return undefined;
-  const runtime = await gateway.get(summary.agentRuntimeId);
-  const tags = await gateway.listTags(runtime.agentRuntimeArn!);
-  return { runtime, tags };
-}
-
-export const refOf = (r: {
-  agentRuntimeArn?: string;
-  agentRuntimeId?: string;
-  agentRuntimeVersion?: string;
-  status?: string;
-  workloadIdentityDetails?: { workloadIdentityArn?: string };
-}): RuntimeRef => ({
-  arn: r.agentRuntimeArn ?? '',
-  id: r.agentRuntimeId ?? '',
-  version: r.agentRuntimeVersion ?? '',
-  status: r.status ?? '',
-  workloadIdentityArn: r.workloadIdentityDetails?.workloadIdentityArn,
-});
 
 export async function applyDeploy(desired: AgentRuntimeSpec, ctx: ApplyContext): Promise<ApplyResult> {
   const name = desired.agentRuntimeName!;
@@ -101,7 +67,7 @@ async function settledCurrent(name: string, ctx: ApplyContext): Promise<CurrentR
   ctx.log(`${name} is ${current.runtime.status}; waiting for it to settle before deploying.`);
   try {
     await waitUntilReady(ctx.gateway, current.runtime.agentRuntimeId!, {
-      timeoutSeconds: ctx.settleTimeoutSeconds,
+      timeoutSeconds: secondsLeft(ctx.deadline, ctx.now),
     });
   } catch (err) {
     // A failed earlier deploy is no reason not to deploy the fix.
@@ -147,10 +113,7 @@ async function applyPlan(
         ctx.log(
           `Updated ${desired.agentRuntimeName}: version ${runtime.agentRuntimeVersion} -> ${updated.agentRuntimeVersion}.`,
         );
-        ref = refOf({
-          ...updated,
-          workloadIdentityDetails: updated.workloadIdentityDetails ?? runtime.workloadIdentityDetails,
-        });
+        ref = refOf(updated, ref);
       }
       await reconcileTags(plan, ref.arn, ctx);
       return { operation: 'update', changed: true, runtime: ref, plan };
@@ -170,14 +133,11 @@ async function applyUpdateOnlyFields(
   ctx.log(
     'metadataConfiguration can only be set by an update: waiting for the new runtime, then updating it.',
   );
-  const ready = await waitUntilReady(ctx.gateway, id, { timeoutSeconds: ctx.settleTimeoutSeconds });
+  const ready = await waitUntilReady(ctx.gateway, id, { timeoutSeconds: secondsLeft(ctx.deadline, ctx.now) });
   const base = updateRequestOf(desired, id, '');
   const token = clientTokenFor({ update: base, from: ready.agentRuntimeVersion });
   const updated = await ctx.gateway.update(updateRequestOf(desired, id, token));
-  return refOf({
-    ...updated,
-    workloadIdentityDetails: updated.workloadIdentityDetails ?? ready.workloadIdentityDetails,
-  });
+  return refOf(updated, refOf(ready));
 }
 
 async function reconcileTags(plan: Plan, arn: string, ctx: ApplyContext): Promise<void> {
@@ -195,7 +155,7 @@ async function reconcileTags(plan: Plan, arn: string, ctx: ApplyContext): Promis
 }
 
 async function retryIamPropagation<T>(call: () => Promise<T>, ctx: ApplyContext): Promise<T> {
-  const sleep = ctx.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = ctx.sleep ?? realSleep;
   const now = ctx.now ?? Date.now;
   const deadline = now() + IAM_PROPAGATION_RETRY_MS;
   for (let delayMs = 2000; ; delayMs = Math.min(delayMs * 2, 15_000)) {

@@ -2,11 +2,11 @@
 // flaky GitHub must not cost the reviewers their plan comment. (@actions/github ships no retry plugin;
 // this hook is the few lines it would cost.)
 import { getOctokit } from '@actions/github';
+import { sleep as realSleep } from '../util/sleep.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
 const ATTEMPTS = 4;
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function worthRetrying(err: unknown): boolean {
   const { status = 0, response } = err as {
@@ -18,7 +18,7 @@ function worthRetrying(err: unknown): boolean {
   return status >= 500 || rateLimited;
 }
 
-export function retryingOctokit(token: string, sleep = defaultSleep): Octokit {
+export function retryingOctokit(token: string, sleep = realSleep): Octokit {
   const octokit = getOctokit(token);
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 1; ; attempt++) {

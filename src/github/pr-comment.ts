@@ -44,16 +44,16 @@ export async function upsertPlanComment(options: {
   const { pr, key, body } = options;
   const octokit = retryingOctokit(options.token);
   try {
-    const login = await ownLogin(octokit);
     const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
       owner: pr.owner,
       repo: pr.repo,
       issue_number: pr.number,
       per_page: 100,
     })) as IssueComment[];
-    const mine = comments.find(
-      (c) => c.user?.login === login && parseCommentHeader(c.body ?? '')?.key === key,
-    );
+    const candidates = comments.filter((c) => parseCommentHeader(c.body ?? '')?.key === key);
+    // Whose comment is ours is asked only when one carries our header (someone may have quoted it).
+    const login = candidates.length > 0 ? await ownLogin(octokit) : undefined;
+    const mine = candidates.find((c) => c.user?.login === login);
     if (mine) {
       if (mine.body === body) return { action: 'unchanged', url: mine.html_url };
       const { data } = await octokit.rest.issues.updateComment({

@@ -1,5 +1,5 @@
 // The inputs that steer the action itself (not the runtime): mode, waiting, credentials, PR comments.
-// Defaults live here because action.yml gives none: an unset input arrives as ''.
+// The same defaults as action.yml, applied in code too: a runner of the bundle may leave an input unset ('').
 import type { SpecError } from '../spec/types.js';
 import { parseBoolean, parseDuration, parseWholeNumber } from './parse.js';
 

@@ -1,6 +1,7 @@
-// Deploy mode: apply the plan, publish the outputs at once (so a failed wait still names the runtime a
-// later step may clean up), wait until READY and the DEFAULT endpoint serves the version, then report.
+// Deploy mode: apply the plan, wait until READY and the DEFAULT endpoint serves the version, then report.
+// One deadline (wait-timeout from the start) bounds every wait of the run together.
 import * as core from '@actions/core';
+import { refOf, type RuntimeRef } from '../aws/current-runtime.js';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import {
   RuntimeFailedError,
@@ -8,7 +9,7 @@ import {
   waitUntilDefaultEndpointServes,
   waitUntilReady,
 } from '../aws/wait.js';
-import { applyDeploy, refOf, type ApplyResult, type RuntimeRef } from '../deploy/apply.js';
+import { applyDeploy, secondsLeft, type ApplyResult } from '../deploy/apply.js';
 import type { ActionSettings } from '../inputs/read-inputs.js';
 import { renderDeploySummary } from '../report/deploy-summary.js';
 import { writeJobSummary } from '../report/job-summary.js';
@@ -25,22 +26,27 @@ export async function deployMode(
   gateway: RuntimeGateway,
 ): Promise<void> {
   const name = spec.agentRuntimeName!;
+  const deadline = Date.now() + settings.waitTimeoutSeconds * 1000;
   const result: ApplyResult = await core.group('Deploying', () =>
-    applyDeploy(spec, { gateway, region, settleTimeoutSeconds: settings.waitTimeoutSeconds, log: core.info }),
+    applyDeploy(spec, { gateway, region, deadline, log: core.info }),
   );
+  // Set at once, not only at the end: should the job be cancelled or time out during the wait, later
+  // steps (`if: always()`) still learn which runtime this run created or changed.
   setOutputs(runtimeOutputs(result.runtime, result.operation, result.changed));
   let runtime: RuntimeRef = result.runtime;
   try {
-    if (settings.waitForReady) runtime = await waitForReady(gateway, result, settings.waitTimeoutSeconds);
+    // A no-op on a READY runtime has nothing to wait for; on a failed one the wait reports the reason.
+    const settled = result.operation === 'none' && runtime.status === 'READY';
+    if (settings.waitForReady && !settled) runtime = await waitForReady(gateway, result, deadline);
     else if (result.operation === 'none' && runtime.status.endsWith('_FAILED'))
       throw new Error(
-        `${name} is ${runtime.status}; the configuration already matches, so nothing was redeployed.`,
+        `${name} is ${runtime.status} and the configuration already matches it, so nothing was redeployed.`,
       );
   } catch (err) {
     // The outputs report the status the runtime was last seen in, e.g. CREATE_FAILED.
     const seen =
       err instanceof RuntimeFailedError || err instanceof WaitTimeoutError ? err.runtime : undefined;
-    if (seen) runtime = { ...refOf(seen), workloadIdentityArn: runtime.workloadIdentityArn };
+    if (seen) runtime = refOf(seen, runtime);
     throw err;
   } finally {
     const markdown = renderPlanMarkdown(result.plan);
@@ -66,18 +72,17 @@ export async function deployMode(
 async function waitForReady(
   gateway: RuntimeGateway,
   result: ApplyResult,
-  timeoutSeconds: number,
+  deadline: number,
 ): Promise<RuntimeRef> {
   const { id, version } = result.runtime;
   const started = Date.now();
   return core.group(`Waiting for ${result.plan.runtimeName} version ${version} to be READY`, async () => {
     const ready = await waitUntilReady(gateway, id, {
-      timeoutSeconds,
+      timeoutSeconds: secondsLeft(deadline),
       onStatus: (status) => core.info(`status: ${status}`),
     });
-    const remaining = Math.max(1, timeoutSeconds - (Date.now() - started) / 1000);
     const endpoint = await waitUntilDefaultEndpointServes(gateway, id, ready.agentRuntimeVersion!, {
-      timeoutSeconds: remaining,
+      timeoutSeconds: secondsLeft(deadline),
     });
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     if (endpoint.confirmed)
@@ -87,10 +92,6 @@ async function waitForReady(
         `READY after ${seconds}s, but whether the DEFAULT endpoint serves version ${ready.agentRuntimeVersion} ` +
           `could not be checked (${endpoint.reason}). Allow bedrock-agentcore:GetAgentRuntimeEndpoint to confirm it.`,
       );
-    return {
-      ...refOf(ready),
-      workloadIdentityArn:
-        ready.workloadIdentityDetails?.workloadIdentityArn ?? result.runtime.workloadIdentityArn,
-    };
+    return refOf(ready, result.runtime);
   });
 }

@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import { errorMessage } from '../aws/errors.js';
-import { readCurrentRuntime, refOf } from '../deploy/apply.js';
+import { readCurrentRuntime, refOf } from '../aws/current-runtime.js';
 import { upsertPlanComment } from '../github/pr-comment.js';
 import type { ActionSettings } from '../inputs/read-inputs.js';
 import { computePlan, type Plan } from '../plan/plan.js';

@@ -1,5 +1,5 @@
 // The step outputs, in one place so plan mode, deploy mode and the failure paths set the same names.
-import type { RuntimeRef } from '../deploy/apply.js';
+import type { RuntimeRef } from '../aws/current-runtime.js';
 
 export interface ActionOutputs {
   'agent-runtime-arn': string;
