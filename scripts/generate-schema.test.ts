@@ -86,9 +86,8 @@ test.each(reachableShapes())('%s carries every constraint of the model', (name) 
   if (shape.type === 'structure' || shape.type === 'union') {
     expect(own.additionalProperties).toBe(false);
     const kept = Object.keys(propertiesOf(own));
-    const dropped = name === 'VpcConfig' ? ['requireServiceS3Endpoint'] : []; // the action rejects it
-    expect(kept).toEqual(members.map(([n]) => n).filter((n) => !dropped.includes(n)));
-    for (const [n, m] of members.filter(([n]) => kept.includes(n))) {
+    expect(kept).toEqual(members.map(([n]) => n));
+    for (const [n, m] of members) {
       const target = resolve(propertiesOf(own)[n]);
       expect(target).toMatchObject(expectedKeywords(shapes[m.target], m));
     }
@@ -179,9 +178,10 @@ describe('the rules the action adds to the model', () => {
     );
   });
 
-  it('rejects requireServiceS3Endpoint, which CreateAgentRuntime rejects', () => {
+  it('accepts requireServiceS3Endpoint, which the action drops with a warning, and says so', () => {
     const flagged = { ...vpcConfig, requireServiceS3Endpoint: false };
-    expect(accepts(network({ networkMode: 'VPC', networkModeConfig: flagged }))).toBe(false);
+    expect(accepts(network({ networkMode: 'VPC', networkModeConfig: flagged }))).toBe(true);
+    expect(JSON.stringify(definitions.VpcConfig)).toContain('Ignored by agentcore-deploy');
   });
 
   it('limits the entry point to 1-2 items and lifecycle settings to 60-28800 seconds', () => {

@@ -191,9 +191,12 @@ const ACTION_RULES: Rule[] = [
       additionalProperties: false,
     };
   },
-  // spec-rules.ts noS3EndpointFlag: GetAgentRuntime returns requireServiceS3Endpoint, Create rejects it.
+  // read-inputs.ts drops requireServiceS3Endpoint (GetAgentRuntime returns it, Create rejects it).
   (schema) => {
-    delete propertiesOf(definition(schema, 'VpcConfig')).requireServiceS3Endpoint;
+    Object.assign(propertiesOf(definition(schema, 'VpcConfig')).requireServiceS3Endpoint, {
+      description:
+        'Ignored by agentcore-deploy, with a warning: GetAgentRuntime reports it, but CreateAgentRuntime rejects it.',
+    });
   },
   // The service defaults (plan/normalize.ts), shown by editors when completing a value.
   (schema) => {

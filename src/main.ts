@@ -13,8 +13,9 @@ const PR_EVENTS = ['pull_request', 'pull_request_target'];
 
 export async function run(): Promise<void> {
   try {
-    const { settings, spec, errors } = readInputs((name) => core.getInput(name), process.env);
+    const { settings, spec, errors, warnings } = readInputs((name) => core.getInput(name), process.env);
     if (errors.length > 0 || !spec) return failOnInputErrors(errors);
+    for (const warning of warnings) core.warning(warning);
     const region = settings.region!;
     const mode =
       settings.mode !== 'auto'

@@ -20,7 +20,7 @@ export function connect(settings: ActionSettings, region: string): RuntimeGatewa
         audience: settings.audience,
         region,
       },
-      { getIDToken: (aud) => core.getIDToken(aud), setSecret: core.setSecret, env: process.env },
+      { getIDToken: (aud) => core.getIDToken(aud) },
     );
   }
   return new SdkRuntimeGateway(createControlClient({ region, credentials, userAgent: USER_AGENT }));

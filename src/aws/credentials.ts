@@ -2,7 +2,7 @@
 // session through STS AssumeRoleWithWebIdentity; without it, the SDK's default chain is used (for example
 // after aws-actions/configure-aws-credentials). The provider fetches a FRESH ID token every time the SDK
 // asks for credentials, so a wait that outlives the role session (or the ~5-minute ID token) still works:
-// peers that fetch the token once fail there (see peers.md).
+// aws-actions/configure-aws-credentials fetches it once and fails there.
 import { fromWebToken } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { sleep as realSleep } from '../util/sleep.js';
@@ -17,9 +17,6 @@ export interface OidcRoleSettings {
 
 export interface CredentialEffects {
   getIDToken(audience: string): Promise<string>;
-  /** Registers a value that must be masked in every log line. */
-  setSecret(value: string): void;
-  env: Record<string, string | undefined>;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -49,8 +46,8 @@ export function oidcRoleCredentials(
   effects: CredentialEffects,
 ): AwsCredentialIdentityProvider {
   return async (): Promise<AwsCredentialIdentity> => {
+    // getIDToken masks the token itself.
     const webIdentityToken = await idTokenWithRetries(settings.audience, effects);
-    effects.setSecret(webIdentityToken);
     const credentials = await fromWebToken({
       roleArn: settings.roleToAssume,
       webIdentityToken,
@@ -58,9 +55,8 @@ export function oidcRoleCredentials(
       durationSeconds: settings.roleDurationSeconds,
       clientConfig: { region: settings.region, maxAttempts: 6 },
     })();
-    effects.setSecret(credentials.accessKeyId);
-    effects.setSecret(credentials.secretAccessKey);
-    if (credentials.sessionToken) effects.setSecret(credentials.sessionToken);
+    // The session's keys never leave this process (no env, output or log line carries them), so they are
+    // not registered as secrets: an ::add-mask:: command would be the one place that prints them.
     return credentials;
   };
 }

@@ -121,3 +121,14 @@ test.each([
   [0, '0s'],
   [3600, '1h'],
 ])('formatSeconds(%d) = %s', (seconds, text) => expect(formatSeconds(seconds)).toBe(text));
+
+test('READY of an older version than the one this run made is not the READY waited for', async () => {
+  const { gateway, calls } = scripted([
+    { status: 'READY', agentRuntimeVersion: '2' },
+    { status: 'UPDATING', agentRuntimeVersion: '3' },
+    { status: 'READY', agentRuntimeVersion: '3' },
+  ]);
+  const ready = await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 60, atLeastVersion: '3' });
+  expect(ready.agentRuntimeVersion).toBe('3');
+  expect(calls.get).toBe(3);
+});

@@ -38,6 +38,11 @@ export class WaitTimeoutError extends Error {
 
 export interface WaitOptions {
   timeoutSeconds: number;
+  /**
+   * The version this run created: a READY of an older version (a read that lags behind the update) is
+   * not the READY being waited for.
+   */
+  atLeastVersion?: string;
   /** Called with every status seen, for the log. */
   onStatus?: (status: string) => void;
 }
@@ -61,7 +66,10 @@ export async function waitUntilReady(
       throw err;
     }
     options.onStatus?.(last.status ?? 'UNKNOWN');
-    if (last.status === 'READY') return WaiterState.SUCCESS;
+    if (last.status === 'READY')
+      return isAtLeast(last.agentRuntimeVersion, options.atLeastVersion)
+        ? WaiterState.SUCCESS
+        : WaiterState.RETRY;
     if (FAILED.has(last.status ?? '')) return WaiterState.FAILURE;
     return WaiterState.RETRY; // CREATING / UPDATING
   });
@@ -134,3 +142,6 @@ export function formatSeconds(seconds: number): string {
   const s = Math.round(seconds % 60);
   return [h && `${h}h`, m && `${m}m`, (s || (!h && !m)) && `${s}s`].filter(Boolean).join('');
 }
+
+const isAtLeast = (version: string | undefined, wanted: string | undefined): boolean =>
+  wanted === undefined || version === undefined || Number(version) >= Number(wanted);

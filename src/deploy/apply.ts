@@ -56,6 +56,8 @@ export async function applyDeploy(desired: AgentRuntimeSpec, ctx: ApplyContext):
       ctx.log(
         `Another deployment is changing ${name} (${errorMessage(err)}); waiting for it and planning again.`,
       );
+      // The other deploy may not show as UPDATING yet: give it a moment before reading again.
+      await (ctx.sleep ?? realSleep)(2000 * attempt);
     }
   }
 }

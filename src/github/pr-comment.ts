@@ -3,7 +3,7 @@
 // never touches comments written by anyone else. Comment bodies are built and parsed only by
 // report/comment-body.ts.
 import { retryingOctokit, type Octokit } from './octokit.js';
-import { parseCommentHeader } from '../report/comment-body.js';
+import { parseCommentHeader, sameCommentContent } from '../report/comment-body.js';
 
 export interface PullRequestRef {
   owner: string;
@@ -23,13 +23,16 @@ interface IssueComment {
   user: { login: string; type?: string } | null;
 }
 
-/** The login that comments made with `token` carry. Installation tokens cannot call GET /user. */
-async function ownLogin(octokit: Octokit): Promise<string> {
+/**
+ * Which comments the token wrote. A personal or app user token can ask GET /user; an installation token
+ * (GITHUB_TOKEN, a GitHub App's) cannot (403), and its comments are by a bot.
+ */
+async function authoredByToken(octokit: Octokit): Promise<(comment: IssueComment) => boolean> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
-    return data.login;
+    return (comment) => comment.user?.login === data.login;
   } catch {
-    return 'github-actions[bot]';
+    return (comment) => comment.user?.type === 'Bot';
   }
 }
 
@@ -52,10 +55,9 @@ export async function upsertPlanComment(options: {
     })) as IssueComment[];
     const candidates = comments.filter((c) => parseCommentHeader(c.body ?? '')?.key === key);
     // Whose comment is ours is asked only when one carries our header (someone may have quoted it).
-    const login = candidates.length > 0 ? await ownLogin(octokit) : undefined;
-    const mine = candidates.find((c) => c.user?.login === login);
+    const mine = candidates.length > 0 ? candidates.find(await authoredByToken(octokit)) : undefined;
     if (mine) {
-      if (mine.body === body) return { action: 'unchanged', url: mine.html_url };
+      if (sameCommentContent(mine.body ?? '', body)) return { action: 'unchanged', url: mine.html_url };
       const { data } = await octokit.rest.issues.updateComment({
         owner: pr.owner,
         repo: pr.repo,

@@ -290,3 +290,28 @@ describe('error reporting', () => {
     ]);
   });
 });
+
+describe('fields GetAgentRuntime reports but CreateAgentRuntime rejects', () => {
+  it('drops requireServiceS3Endpoint from a copied config, with a warning', () => {
+    const file = [
+      'agentRuntimeName: my_agent',
+      'roleArn: arn:aws:iam::123456789012:role/AgentRuntime',
+      'agentRuntimeArtifact:',
+      '  containerConfiguration:',
+      '    containerUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:v1',
+      'networkConfiguration:',
+      '  networkMode: VPC',
+      '  networkModeConfig:',
+      '    subnets: [subnet-0123456789abcdef0]',
+      '    securityGroups: [sg-0123456789abcdef0]',
+      '    requireServiceS3Endpoint: false',
+    ].join('\n');
+    const { spec, errors, warnings } = read({ 'config-file': 'agent.yaml' }, { 'agent.yaml': file });
+    expect(errors).toEqual([]);
+    expect(spec?.networkConfiguration?.networkModeConfig).toEqual({
+      subnets: ['subnet-0123456789abcdef0'],
+      securityGroups: ['sg-0123456789abcdef0'],
+    });
+    expect(warnings).toEqual([expect.stringContaining('requireServiceS3Endpoint is ignored')]);
+  });
+});

@@ -15,6 +15,8 @@ export interface InputsResult {
   /** Undefined when the configuration has errors. */
   spec: AgentRuntimeSpec | undefined;
   errors: SpecError[];
+  /** Things the action fixed for the user and should tell them about. */
+  warnings: string[];
 }
 
 export function readInputs(
@@ -22,11 +24,15 @@ export function readInputs(
   env: Record<string, string | undefined>,
 ): InputsResult {
   const { settings, errors: settingsErrors } = readSettings(getInput, env);
-  const { spec, errors: specErrors } = readSpec(getInput, env.GITHUB_WORKSPACE);
+  // A runner starts the action in GITHUB_WORKSPACE; a harness that only sets the working directory gets
+  // the same answer. (Never the action's own folder.)
+  const { spec, errors: specErrors } = readSpec(getInput, env.GITHUB_WORKSPACE || process.cwd());
+  const warnings = spec ? dropReadOnlyFields(spec) : [];
   return {
     settings,
     spec: specErrors.length === 0 ? spec : undefined,
     errors: [...specErrors, ...settingsErrors],
+    warnings,
   };
 }
 
@@ -44,4 +50,18 @@ function readSpec(
   const merged = mergeSpec(file?.document, fromInputs.overrides);
   const errors = [...fromInputs.errors, ...validateSpec(merged, { overrides: fromInputs.overrides, file })];
   return { spec: merged as unknown as AgentRuntimeSpec, errors };
+}
+
+/**
+ * GetAgentRuntime reports `requireServiceS3Endpoint`, so it turns up in configurations copied from there,
+ * but CreateAgentRuntime rejects it and the action never sends it: dropped, with a word to the user.
+ */
+function dropReadOnlyFields(spec: AgentRuntimeSpec): string[] {
+  const vpc = spec.networkConfiguration?.networkModeConfig;
+  if (vpc?.requireServiceS3Endpoint === undefined) return [];
+  delete vpc.requireServiceS3Endpoint;
+  return [
+    'networkConfiguration.networkModeConfig.requireServiceS3Endpoint is ignored: GetAgentRuntime reports it, ' +
+      'but CreateAgentRuntime rejects it, so the action never sends it. Remove it from the config file.',
+  ];
 }

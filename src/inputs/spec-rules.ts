@@ -1,5 +1,5 @@
 // Rules the model cannot express but users trip on: an unpinned image, network settings that do not
-// fit the network mode, an idle timeout longer than the lifetime, and a field only GetAgentRuntime returns.
+// fit the network mode, and an idle timeout longer than the lifetime.
 import { constraints } from '../model/validate-shape.js';
 import { valueAt } from './api-path.js';
 
@@ -15,12 +15,7 @@ const CONTAINER_URI_PATTERN = new RegExp(constraints.shapes.RuntimeContainerUri.
 const VPC = 'networkConfiguration.networkModeConfig';
 
 export function checkSpecRules(spec: Record<string, unknown>): RuleIssue[] {
-  return [
-    ...containerIsPinned(spec),
-    ...networkFitsMode(spec),
-    ...lifecycleOrder(spec),
-    ...noS3EndpointFlag(spec),
-  ];
+  return [...containerIsPinned(spec), ...networkFitsMode(spec), ...lifecycleOrder(spec)];
 }
 
 /** The model's pattern makes the tag optional; an untagged image cannot be told apart from the next one. */
@@ -69,21 +64,6 @@ function lifecycleOrder(spec: Record<string, unknown>): RuleIssue[] {
     {
       path: 'lifecycleConfiguration.idleRuntimeSessionTimeout',
       message: `idleRuntimeSessionTimeout (${idle} s) must not be longer than maxLifetime (${max} s): a session cannot idle longer than it may live`,
-    },
-  ];
-}
-
-/** GetAgentRuntime returns it, so it lands in configs copied from there, yet CreateAgentRuntime rejects it. */
-function noS3EndpointFlag(spec: Record<string, unknown>): RuleIssue[] {
-  if (valueAt(spec, `${VPC}.requireServiceS3Endpoint`) === undefined) return [];
-  return [
-    {
-      path: `${VPC}.requireServiceS3Endpoint`,
-      at: 'key',
-      message:
-        'remove requireServiceS3Endpoint: CreateAgentRuntime rejects it with a ValidationException. ' +
-        'GetAgentRuntime returns it (so it appears in copied configurations), and only updates of runtimes ' +
-        'created before 5 May 2026 accept it',
     },
   ];
 }

@@ -2,6 +2,7 @@
 // One deadline (wait-timeout from the start) bounds every wait of the run together.
 import * as core from '@actions/core';
 import { refOf, type RuntimeRef } from '../aws/current-runtime.js';
+import { errorMessage } from '../aws/errors.js';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import {
   RuntimeFailedError,
@@ -30,9 +31,6 @@ export async function deployMode(
   const result: ApplyResult = await core.group('Deploying', () =>
     applyDeploy(spec, { gateway, region, deadline, log: core.info }),
   );
-  // Set at once, not only at the end: should the job be cancelled or time out during the wait, later
-  // steps (`if: always()`) still learn which runtime this run created or changed.
-  setOutputs(runtimeOutputs(result.runtime, result.operation, result.changed));
   let runtime: RuntimeRef = result.runtime;
   try {
     // A no-op on a READY runtime has nothing to wait for; on a failed one the wait reports the reason.
@@ -69,6 +67,9 @@ export async function deployMode(
   core.info(`${name} is ${runtime.status} at version ${runtime.version} (${result.operation}).`);
 }
 
+/** How long the DEFAULT endpoint may lag behind READY before the run stops checking (it only warns). */
+const ENDPOINT_CHECK_SECONDS = 120;
+
 async function waitForReady(
   gateway: RuntimeGateway,
   result: ApplyResult,
@@ -79,19 +80,39 @@ async function waitForReady(
   return core.group(`Waiting for ${result.plan.runtimeName} version ${version} to be READY`, async () => {
     const ready = await waitUntilReady(gateway, id, {
       timeoutSeconds: secondsLeft(deadline),
+      atLeastVersion: version,
       onStatus: (status) => core.info(`status: ${status}`),
     });
-    const endpoint = await waitUntilDefaultEndpointServes(gateway, id, ready.agentRuntimeVersion!, {
-      timeoutSeconds: secondsLeft(deadline),
-    });
-    const seconds = Math.round((Date.now() - started) / 100) / 10;
-    if (endpoint.confirmed)
-      core.info(`READY after ${seconds}s; the DEFAULT endpoint serves version ${ready.agentRuntimeVersion}.`);
-    else
-      core.warning(
-        `READY after ${seconds}s, but whether the DEFAULT endpoint serves version ${ready.agentRuntimeVersion} ` +
-          `could not be checked (${endpoint.reason}). Allow bedrock-agentcore:GetAgentRuntimeEndpoint to confirm it.`,
-      );
+    core.info(`READY after ${Math.round((Date.now() - started) / 100) / 10}s.`);
+    await confirmDefaultEndpoint(
+      gateway,
+      id,
+      ready.agentRuntimeVersion!,
+      Math.min(ENDPOINT_CHECK_SECONDS, secondsLeft(deadline)),
+    );
     return refOf(ready, result.runtime);
   });
+}
+
+/**
+ * READY is the contract; that the DEFAULT endpoint has moved to the new version is worth knowing too,
+ * but only ever as a warning: the runtime is deployed either way.
+ */
+async function confirmDefaultEndpoint(
+  gateway: RuntimeGateway,
+  id: string,
+  version: string,
+  timeoutSeconds: number,
+) {
+  const unconfirmed = (why: string) =>
+    core.warning(
+      `The runtime is READY, but that its DEFAULT endpoint serves version ${version} could not be confirmed: ${why}`,
+    );
+  try {
+    const endpoint = await waitUntilDefaultEndpointServes(gateway, id, version, { timeoutSeconds });
+    if (endpoint.confirmed) core.info(`The DEFAULT endpoint serves version ${version}.`);
+    else unconfirmed(`${endpoint.reason}. Allow bedrock-agentcore:GetAgentRuntimeEndpoint to check it.`);
+  } catch (err) {
+    unconfirmed(errorMessage(err));
+  }
 }

@@ -46,7 +46,7 @@ export async function planMode(
 export async function reportNoAwsAccess(err: unknown, spec: AgentRuntimeSpec): Promise<void> {
   const why = errorMessage(err);
   core.warning(`Cannot plan against AWS, so there is no plan: ${why}`);
-  setOutputs({ operation: '', changed: 'false' });
+  setOutputs({ changed: 'false' }); // no plan, so no operation to report
   await writeJobSummary(
     [
       `### ⚠️ \`${spec.agentRuntimeName}\`: no plan — this job has no AWS access`,
@@ -59,9 +59,20 @@ export async function reportNoAwsAccess(err: unknown, spec: AgentRuntimeSpec): P
   );
 }
 
-function runUrl(): string {
-  const { owner, repo } = github.context.repo;
-  return `${github.context.serverUrl}/${owner}/${repo}/actions/runs/${github.context.runId}`;
+/** owner/repo of this run, when the runner says (github.context.repo throws otherwise). */
+function repository(): { owner: string; repo: string } | undefined {
+  try {
+    return github.context.repo;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The link to this run's job summary, when the runner gives enough to build it. */
+function runUrl(): string | undefined {
+  const repo = repository();
+  if (!repo || !github.context.runId) return undefined;
+  return `${github.context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${github.context.runId}`;
 }
 
 async function commentOnPullRequest(plan: Plan, markdown: string, settings: ActionSettings): Promise<void> {
@@ -71,11 +82,15 @@ async function commentOnPullRequest(plan: Plan, markdown: string, settings: Acti
     core.warning('No github-token: the plan is in the job summary only.');
     return;
   }
+  const repo = repository();
+  if (!repo) {
+    core.warning('GITHUB_REPOSITORY is not set: the plan is in the job summary only.');
+    return;
+  }
   const key = commentKey(plan.runtimeName, plan.region);
-  const { owner, repo } = github.context.repo;
   const outcome = await upsertPlanComment({
     token: settings.githubToken,
-    pr: { owner, repo, number: pr.number },
+    pr: { ...repo, number: pr.number },
     key,
     body: buildCommentBody({ key, planHash: planHash(plan), markdown, summaryUrl: runUrl() }),
     createIfMissing: settings.commentOnPr === 'true' || plan.changed,

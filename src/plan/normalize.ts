@@ -19,7 +19,15 @@ export const SERVICE_DEFAULTS: Readonly<Record<string, string | number>> = {
   'lifecycleConfiguration.idleRuntimeSessionTimeout': 900,
   'lifecycleConfiguration.maxLifetime': 28800,
   'networkConfiguration.networkMode': 'PUBLIC',
+  'protocolConfiguration.serverProtocol': 'HTTP',
 };
+
+/**
+ * Fields the service may fill in by itself when a request leaves them out (the platform version a
+ * runtime was created on, metadata defaults). When the desired spec does not set them, whatever the
+ * runtime reports is the service's choice, not a difference to undo on every run.
+ */
+export const SERVICE_ASSIGNED: readonly string[] = ['platformVersion', 'metadataConfiguration'];
 
 type Json = Record<string, unknown>;
 
@@ -37,27 +45,16 @@ export function currentSpecOf(runtime: GetAgentRuntimeResponse): AgentRuntimeSpe
  */
 export function normalizeSpec(spec: AgentRuntimeSpec): AgentRuntimeSpec {
   const copy = withoutEmpty({ ...spec, clientToken: undefined, tags: undefined }) ?? {};
-  const network = copy.networkConfiguration as Json | undefined;
-  const vpc = network?.networkModeConfig as Json | undefined;
+  const vpc = (copy.networkConfiguration as Json | undefined)?.networkModeConfig as Json | undefined;
   if (vpc) delete vpc.requireServiceS3Endpoint;
-  const lifecycle = copy.lifecycleConfiguration as Json | undefined;
-  if (
-    lifecycle?.idleRuntimeSessionTimeout ===
-    SERVICE_DEFAULTS['lifecycleConfiguration.idleRuntimeSessionTimeout']
-  )
-    delete lifecycle.idleRuntimeSessionTimeout;
-  if (lifecycle?.maxLifetime === SERVICE_DEFAULTS['lifecycleConfiguration.maxLifetime'])
-    delete lifecycle.maxLifetime;
-  // Removing defaults can empty an object (e.g. `networkModeConfig: {requireServiceS3Endpoint}`).
-  const cleaned = withoutEmpty(copy) ?? {};
-  const net = cleaned.networkConfiguration as Json | undefined;
-  if (
-    net &&
-    Object.keys(net).length === 1 &&
-    net.networkMode === SERVICE_DEFAULTS['networkConfiguration.networkMode']
-  )
-    delete cleaned.networkConfiguration;
-  return cleaned as AgentRuntimeSpec;
+  for (const [path, value] of Object.entries(SERVICE_DEFAULTS)) {
+    const [parent, field] = path.split('.');
+    const holder = copy[parent] as Json | undefined;
+    if (holder?.[field] === value) delete holder[field];
+  }
+  // Removing defaults can empty an object (`networkConfiguration: {networkMode: PUBLIC}`), which then
+  // means "not set" as well.
+  return (withoutEmpty(copy) ?? {}) as AgentRuntimeSpec;
 }
 
 /**

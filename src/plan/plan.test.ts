@@ -29,7 +29,6 @@ describe('computePlan', () => {
       'agentRuntimeArtifact.containerConfiguration.containerUri',
       'roleArn',
       'description',
-      'protocolConfiguration.serverProtocol',
       'environmentVariables.API_KEY',
       'environmentVariables.LOG_LEVEL',
     ]);
@@ -137,6 +136,42 @@ describe('computePlan', () => {
     expect(plan.fieldChanges.filter((c) => c.path.startsWith('environmentVariables'))).toEqual([
       { path: 'environmentVariables.API_KEY', action: 'change', sensitive: true },
       { path: 'environmentVariables.LOG_LEVEL', action: 'clear', sensitive: true },
+    ]);
+  });
+});
+
+describe('what the service fills in by itself', () => {
+  it('is no difference when the configuration leaves it out (platform version, metadata, HTTP protocol)', () => {
+    const desired = containerSpec({ protocolConfiguration: undefined });
+    const plan = computePlan({
+      desired,
+      region: REGION,
+      current: existing(
+        desired,
+        {},
+        {
+          platformVersion: 'V1',
+          metadataConfiguration: { requireMMDSV2: false },
+          protocolConfiguration: { serverProtocol: 'HTTP' },
+        },
+      ),
+    });
+    expect(plan.operation).toBe('none');
+  });
+
+  it('is a difference when the configuration asks for something else', () => {
+    const desired = containerSpec({
+      platformVersion: 'V2',
+      protocolConfiguration: { serverProtocol: 'MCP' },
+    });
+    const plan = computePlan({
+      desired,
+      region: REGION,
+      current: existing(containerSpec({ protocolConfiguration: undefined }), {}, { platformVersion: 'V1' }),
+    });
+    expect(plan.fieldChanges.map((c) => `${c.action} ${c.path}`).sort()).toEqual([
+      'add protocolConfiguration.serverProtocol',
+      'change platformVersion',
     ]);
   });
 });

@@ -4,7 +4,7 @@
 import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import { diffSpecs, diffTags, tagChangeCount, type FieldChange, type TagChanges } from './diff.js';
-import { currentSpecOf, normalizeSpec } from './normalize.js';
+import { currentSpecOf, normalizeSpec, SERVICE_ASSIGNED } from './normalize.js';
 
 export type { FieldChange, TagChanges } from './diff.js';
 
@@ -47,6 +47,8 @@ export function computePlan(input: {
   }
 
   const currentSpec = normalizeSpec(currentSpecOf(current.runtime));
+  for (const field of SERVICE_ASSIGNED)
+    if (!(field in desiredSpec)) delete (currentSpec as Record<string, unknown>)[field];
   const fieldChanges = diffSpecs(currentSpec, desiredSpec);
   const tagChanges = diffTags(current.tags, desired.tags);
   const replacementReasons = replacementReasonsFor(currentSpec, desiredSpec, runtimeName);

@@ -1,5 +1,12 @@
 import { renderPlanMarkdown } from './plan-markdown.js';
-import { buildCommentBody, COMMENT_LIMIT, commentKey, parseCommentHeader, planHash } from './comment-body.js';
+import {
+  buildCommentBody,
+  COMMENT_LIMIT,
+  commentKey,
+  parseCommentHeader,
+  planHash,
+  sameCommentContent,
+} from './comment-body.js';
 import { markdownProblems } from './test-helpers.js';
 import { planOfSize, SUMMARY_URL, tagOnlyPlan, updatePlan } from './test-scenarios.js';
 
@@ -125,5 +132,19 @@ describe('buildCommentBody', () => {
     const markdown = Array.from({ length: 3000 }, () => '😀'.repeat(20)).join('\n');
     const body = buildCommentBody({ key: KEY, planHash: HASH, markdown });
     expect(bytes(body)).toBeLessThanOrEqual(COMMENT_LIMIT);
+  });
+});
+
+describe('sameCommentContent', () => {
+  it('ignores the run link, which changes with every run, and nothing else', () => {
+    const body = (run: string, text: string) =>
+      buildCommentBody({
+        key: 'a@us-east-1',
+        planHash: 'h',
+        markdown: text,
+        summaryUrl: `https://github.com/o/r/actions/runs/${run}`,
+      }) + `\n[job summary](https://github.com/o/r/actions/runs/${run})`;
+    expect(sameCommentContent(body('1', 'plan'), body('2', 'plan'))).toBe(true);
+    expect(sameCommentContent(body('1', 'plan'), body('2', 'other plan'))).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 // The ONE module that writes and reads PR comment bodies (the rest of the code never does string
 // surgery on them). A body is a hidden header line, then the plan markdown, cut to fit GitHub's limit:
 //   <!-- agentcore-deploy {"v":1,"key":"<runtimeName>@<region>","planHash":"<sha256>"} -->
-// The key finds our comment for this runtime again; the plan hash lets a deploy prove it applies the
-// plan that was reviewed.
+// The key finds our comment for this runtime again; the plan hash identifies the reviewed plan (for a
+// later "deploy only what was reviewed" check).
 import { canonicalJson, isPlainObject, sha256Hex } from '../plan/canonical-json.js';
 import type { Plan } from '../plan/plan.js';
 import { safeUrl } from './escape-markdown.js';
@@ -142,4 +142,14 @@ function tailAfterCut(state: OpenBlocks, more: number, summaryUrl: string | unde
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * Whether an existing comment already says what a new body says. The link to the run's job summary
+ * changes with every run; a new run with the same plan is no reason to edit the comment (and notify).
+ */
+export function sameCommentContent(existing: string, next: string): boolean {
+  const withoutRunLinks = (body: string) =>
+    body.replace(/\/actions\/runs\/\d+(\/attempts\/\d+)?/g, '/actions/runs/…');
+  return withoutRunLinks(existing) === withoutRunLinks(next);
 }

@@ -7,16 +7,20 @@ export interface ActionOutputs {
   'agent-runtime-version': string;
   status: string;
   'workload-identity-arn': string;
-  /** create | update | none (plan mode may also say replace: a deploy would fail). */
-  operation: string;
+  operation: 'create' | 'update' | 'none';
   changed: 'true' | 'false';
   'plan-markdown'?: string;
   'plan-json'?: string;
 }
 
+/**
+ * `operation` keeps to the contract's create | update | none. A plan that needs a replacement says
+ * `update` (a deploy would try to change the runtime in place, and fail before changing anything); the
+ * reason is in plan-json's replacementReasons and in the rendered plan.
+ */
 export function runtimeOutputs(
   runtime: RuntimeRef | undefined,
-  operation: string,
+  operation: 'create' | 'update' | 'none' | 'replace',
   changed: boolean,
 ): ActionOutputs {
   return {
@@ -25,7 +29,7 @@ export function runtimeOutputs(
     'agent-runtime-version': runtime?.version ?? '',
     status: runtime?.status ?? '',
     'workload-identity-arn': runtime?.workloadIdentityArn ?? '',
-    operation,
+    operation: operation === 'replace' ? 'update' : operation,
     changed: changed ? 'true' : 'false',
   };
 }

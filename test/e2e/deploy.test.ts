@@ -280,12 +280,15 @@ test('a container <-> code switch fails before changing anything, and says what 
 
 test('a runtime that is UPDATING is waited for before it is updated', async () => {
   const name = 'busy_agent';
+  // Long enough that the runtime is still UPDATING when the action reads it.
+  emu.agentcore.transitionDelayMs = 2500;
   emu.agentcore.seed({
     name,
     status: 'UPDATING',
     versions: 2,
     spec: { agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } }, roleArn: ROLE_ARN },
   });
+  emu.agentcore.transitionDelayMs = 300;
   const run = await deployWith(emu, {
     inputs: containerInputs(name, { description: 'after the other deploy' }),
   });

@@ -97,6 +97,25 @@ test('inputs override a JSON file, and the file is read from GITHUB_WORKSPACE', 
   expect(runtime.protocolConfiguration).toEqual({ serverProtocol: 'AGUI' });
 });
 
+test('requireServiceS3Endpoint copied from GetAgentRuntime is dropped with a warning, never sent', async () => {
+  const yaml = [
+    'agentRuntimeName: s3_flag_agent',
+    `roleArn: ${ROLE}`,
+    'agentRuntimeArtifact: { containerConfiguration: { containerUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/a:v1 } }',
+    'networkConfiguration:',
+    '  networkMode: VPC',
+    '  networkModeConfig: { subnets: [subnet-0a1b2c3d4e5f67890], securityGroups: [sg-0123456789abcdef0], requireServiceS3Endpoint: false }',
+  ].join('\n');
+  const run = await deployWith(emu, {
+    files: { 'rt.yaml': yaml },
+    inputs: { mode: 'deploy', 'config-file': 'rt.yaml' },
+  });
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/::warning::.*requireServiceS3Endpoint is ignored/);
+  const create = run.requests.find((r) => r.method === 'PUT' && r.path === '/runtimes/');
+  expect(create?.body).not.toContain('requireServiceS3Endpoint');
+});
+
 /** Runs the corpus a few cases at a time: each case is a separate process, as on a runner. */
 async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];

@@ -100,8 +100,10 @@ test('an update: field-by-field, clears flagged, the current runtime in the outp
   expect(ourComments(pr)).toHaveLength(1);
   expect(ourComments(pr)[0].body).toContain(':v3');
 
-  // The same plan again: the body is unchanged, so no PATCH either.
-  const third = await planOn(pr, containerInputs(name, { 'container-uri': IMAGE.replace(':v1', ':v3') }));
+  // The same plan again, from another run: only the run link differs, so no PATCH either.
+  const third = await planOn(pr, containerInputs(name, { 'container-uri': IMAGE.replace(':v1', ':v3') }), {
+    env: { GITHUB_RUN_ID: '4343' },
+  });
   expect(third.code).toBe(0);
   expect(emu.github.calls.updated - updatedBefore).toBe(1);
 });
@@ -135,7 +137,9 @@ test('a replacement: the plan says so and why, and a deploy would fail', async (
     'code-runtime': 'PYTHON_3_12',
   });
   expect(run.code).toBe(0);
-  expect(run.outputs.operation).toBe('replace');
+  // The output keeps to create | update | none; plan-json says why a deploy would fail.
+  expect(run.outputs).toMatchObject({ operation: 'update', changed: 'true' });
+  expect(JSON.parse(run.outputs['plan-json'])).toMatchObject({ operation: 'replace' });
   expect(JSON.parse(run.outputs['plan-json']).replacementReasons.length).toBeGreaterThan(0);
   expect(ourComments(pr)[0].body).toMatch(/replace/i);
   expect(run.stdout).toMatch(/::warning::.*replac/i);
