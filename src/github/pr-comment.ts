@@ -32,7 +32,7 @@ async function authoredByToken(octokit: Octokit): Promise<(comment: IssueComment
     const { data } = await octokit.rest.users.getAuthenticated();
     return (comment) => comment.user?.login === data.login;
   } catch {
-    return (comment) => comment.user?.type === 'Bot';
+    return (comment) => comment.user?.type === 'Bot' || /\[bot\]$/.test(comment.user?.login ?? '');
   }
 }
 
