@@ -47,10 +47,9 @@ export async function deployMode(
     if (seen) runtime = refOf(seen, runtime);
     throw err;
   } finally {
-    const markdown = renderPlanMarkdown(result.plan);
     setOutputs({
       ...runtimeOutputs(runtime, result.operation, result.changed),
-      'plan-markdown': markdown,
+      'plan-markdown': renderPlanMarkdown(result.plan),
       'plan-json': planJson(result.plan),
     });
     await writeJobSummary(
@@ -60,7 +59,7 @@ export async function deployMode(
         operation: result.operation,
         runtime,
         previousVersion: result.plan.current?.version,
-        planMarkdown: markdown,
+        changesMarkdown: renderPlanMarkdown(result.plan, { as: 'changes' }),
       }),
     );
   }

@@ -18,14 +18,14 @@ test('a deploy summary says what was done, from which version to which, and link
     operation: 'update',
     runtime,
     previousVersion: '3',
-    planMarkdown: '### the plan',
+    changesMarkdown: '| the | changes |',
   });
   expect(markdown).toContain('🔄 Updated: AgentCore runtime `my_agent` (eu-west-1)');
   expect(markdown).toContain('| Version | 3 → **4** |');
   expect(markdown).toContain(
     'https://eu-west-1.console.aws.amazon.com/bedrock-agentcore/home?region=eu-west-1#/agents/my_agent-abcdefghij',
   );
-  expect(markdown).toContain('### the plan');
+  expect(markdown).toContain('### What changed\n\n| the | changes |');
   expect(markdownProblems(markdown)).toEqual([]);
 });
 
@@ -36,10 +36,11 @@ test('an unchanged version is shown once', () => {
     operation: 'none',
     runtime,
     previousVersion: '4',
-    planMarkdown: '',
+    changesMarkdown: 'unused',
   });
   expect(markdown).toContain('| Version | **4** |');
   expect(markdown).toContain('Already up to date');
+  expect(markdown).not.toContain('What changed');
 });
 
 test('fitSummary cuts on a line boundary under the limit and says so', () => {

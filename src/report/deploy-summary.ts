@@ -18,7 +18,8 @@ export function renderDeploySummary(input: {
   operation: 'create' | 'update' | 'none';
   runtime: RuntimeRef;
   previousVersion?: string;
-  planMarkdown: string;
+  /** The plan rendered `as: 'changes'`. */
+  changesMarkdown: string;
 }): string {
   const { runtime, region } = input;
   const version =
@@ -39,7 +40,7 @@ export function renderDeploySummary(input: {
       : []),
     `| Console | [Open in the AgentCore console](${consoleUrl(region, runtime.id)}) |`,
     '',
-    input.planMarkdown,
+    ...(input.operation === 'none' ? [] : ['### What changed', '', input.changesMarkdown]),
   ];
   return lines.join('\n');
 }

@@ -145,3 +145,14 @@ describe('long lists', () => {
     expect(renderPlanMarkdown(plan(['a'], ['b']))).not.toContain('added,');
   });
 });
+
+describe("as: 'changes'", () => {
+  it('keeps the tables and leaves out the future-tense headline and warnings', () => {
+    const markdown = renderPlanMarkdown(updatePlan(), { as: 'changes' });
+    const full = renderPlanMarkdown(updatePlan());
+    expect(full).toMatch(/will be updated/);
+    expect(markdown).not.toMatch(/will be/);
+    expect(markdown).toContain('<details');
+    expect(markdownProblems(markdown)).toEqual([]);
+  });
+});

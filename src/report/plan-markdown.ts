@@ -12,6 +12,11 @@ export interface RenderOptions {
   detailsThreshold?: number;
   /** Link to the job summary of the run, shown in the footer. */
   summaryLink?: string;
+  /**
+   * `changes` renders only what changed, for a deploy summary that has already said what was done: no
+   * headline or warnings in the future tense.
+   */
+  as?: 'plan' | 'changes';
 }
 
 const DEFAULT_DETAILS_THRESHOLD = 20;
@@ -30,18 +35,20 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
   const tagCount = tagChangeCount(plan.tagChanges);
   const total = plan.fieldChanges.length + tagCount;
 
-  const blocks = [headline(plan), context(plan)];
-  if (plan.replacementReasons.length > 0) blocks.push(replacementCaution(plan));
-  // A create removes nothing; a replacement deploys nothing, so nothing is removed either.
-  if (plan.operation === 'update') {
-    const removal = removalWarning(plan.fieldChanges);
+  const blocks: string[] = [];
+  if (options.as !== 'changes') {
+    blocks.push(headline(plan), context(plan));
+    if (plan.replacementReasons.length > 0) blocks.push(replacementCaution(plan));
+    // A create removes nothing; a replacement deploys nothing, so nothing is removed either.
+    const removal = plan.operation === 'update' ? removalWarning(plan.fieldChanges) : undefined;
     if (removal) blocks.push(removal);
   }
   if (total > 0) {
+    const columns = options.as === 'changes' ? '| Before | After |' : '| Now | After this deploy |';
     const body = [
-      settingChanges.length > 0 ? settingsTable(settingChanges, plan.operation === 'create') : '',
+      settingChanges.length > 0 ? settingsTable(settingChanges, plan.operation === 'create', columns) : '',
       envChanges.length > 0 ? envSection(envChanges, plan.operation === 'create') : '',
-      tagCount > 0 ? tagSection(plan.tagChanges, plan.operation === 'create') : '',
+      tagCount > 0 ? tagSection(plan.tagChanges, plan.operation === 'create', columns) : '',
       ...settingChanges.map(listItems),
     ].filter(Boolean);
     const open = total <= threshold ? ' open' : '';
@@ -124,7 +131,7 @@ function removalWarning(changes: FieldChange[]): string | undefined {
   ].join('\n');
 }
 
-function settingsTable(changes: FieldChange[], creating: boolean): string {
+function settingsTable(changes: FieldChange[], creating: boolean, columns: string): string {
   if (creating)
     return [
       '| Setting | Value |',
@@ -134,7 +141,7 @@ function settingsTable(changes: FieldChange[], creating: boolean): string {
   const rows = changes.map(
     (c) => `| ${MARK[c.action]} | ${inlineCode(c.path)} | ${beforeCell(c)} | ${afterCell(c)} |`,
   );
-  return ['| | Setting | Now | After this deploy |', '|:-:|---|---|---|', ...rows].join('\n');
+  return [`| | Setting ${columns}`, '|:-:|---|---|---|', ...rows].join('\n');
 }
 
 function beforeCell(c: FieldChange): string {
@@ -198,7 +205,7 @@ function envSection(changes: FieldChange[], creating: boolean): string {
   return [title, '', '| | Variable | Change |', '|:-:|---|---|', ...rows].join('\n');
 }
 
-function tagSection(tags: TagChanges, creating: boolean): string {
+function tagSection(tags: TagChanges, creating: boolean, columns: string): string {
   if (creating) {
     const rows = Object.entries(tags.add).map(([k, v]) => `| ${inlineCode(k)} | ${value(v)} |`);
     return ['**Tags**', '', '| Tag | Value |', '|---|---|', ...rows].join('\n');
@@ -214,9 +221,7 @@ function tagSection(tags: TagChanges, creating: boolean): string {
     ...tags.remove.map((k) => `| ${MARK.clear} | ${inlineCode(k)} | _set_ | **removed** |`),
   ];
   const note = tags.remove.length > 0 ? ' (the runtime keeps exactly the tags in the configuration)' : '';
-  return [`**Tags**${note}`, '', '| | Tag | Now | After this deploy |', '|:-:|---|---|---|', ...rows].join(
-    '\n',
-  );
+  return [`**Tags**${note}`, '', `| | Tag ${columns}`, '|:-:|---|---|---|', ...rows].join('\n');
 }
 
 function unmanagedTagsNote(plan: Plan): string {
