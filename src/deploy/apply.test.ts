@@ -1,10 +1,3 @@
-import type {
-  AgentRuntime,
-  CreateAgentRuntimeRequest,
-  GetAgentRuntimeResponse,
-  UpdateAgentRuntimeRequest,
-} from '@aws-sdk/client-bedrock-agentcore-control';
-import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import {
   applyDeploy,
@@ -12,8 +5,8 @@ import {
   ReplacementRequiredError,
   type ApplyContext,
 } from './apply.js';
+import { FakeGateway, ServiceError } from './fake-gateway.js';
 
-const ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/my_agent-abcdefghij';
 const desired: AgentRuntimeSpec = {
   agentRuntimeName: 'my_agent',
   roleArn: 'arn:aws:iam::123456789012:role/r',
@@ -24,84 +17,6 @@ const desired: AgentRuntimeSpec = {
   environmentVariables: { API_KEY: 'secret-value' },
   tags: { team: 'a' },
 };
-
-class ServiceError extends Error {
-  constructor(name: string, message: string) {
-    super(message);
-    this.name = name;
-  }
-}
-
-/** An in-memory control plane with the service's observable rules, and a journal of every mutating call. */
-class FakeGateway implements RuntimeGateway {
-  runtime?: GetAgentRuntimeResponse;
-  tags: Record<string, string> = {};
-  calls: string[] = [];
-  createFailures: Error[] = [];
-  updateFailures: Error[] = [];
-  /** Runs before the first create answers: e.g. another deploy creating the same runtime. */
-  beforeCreate?: () => void;
-
-  seed(spec: AgentRuntimeSpec, tags: Record<string, string> = {}, status = 'READY') {
-    const { tags: _t, agentRuntimeName, ...rest } = spec;
-    this.runtime = {
-      ...rest,
-      agentRuntimeName,
-      agentRuntimeArn: ARN,
-      agentRuntimeId: 'my_agent-abcdefghij',
-      agentRuntimeVersion: '1',
-      status,
-      lifecycleConfiguration: { idleRuntimeSessionTimeout: 900, maxLifetime: 28800 },
-      createdAt: new Date(),
-      lastUpdatedAt: new Date(),
-    } as GetAgentRuntimeResponse;
-    this.tags = { ...tags };
-  }
-  async findByName(name: string) {
-    return this.runtime?.agentRuntimeName === name ? (this.runtime as AgentRuntime) : undefined;
-  }
-  /** Settles CREATING/UPDATING on the next read, as if the transition had just finished. */
-  readyOnGet = false;
-  async get() {
-    if (this.readyOnGet) this.runtime = { ...this.runtime!, status: 'READY' };
-    return { ...this.runtime! };
-  }
-  async getEndpoint() {
-    return { status: 'READY', liveVersion: this.runtime!.agentRuntimeVersion } as never;
-  }
-  async listTags() {
-    return { ...this.tags };
-  }
-  async create(request: CreateAgentRuntimeRequest) {
-    this.calls.push('create');
-    this.lastCreate = request;
-    this.beforeCreate?.();
-    this.beforeCreate = undefined;
-    const failure = this.createFailures.shift();
-    if (failure) throw failure;
-    this.seed(request as AgentRuntimeSpec, request.tags ?? {}, 'CREATING');
-    return { ...this.runtime!, agentRuntimeArn: ARN } as never;
-  }
-  lastCreate?: CreateAgentRuntimeRequest;
-  lastUpdate?: UpdateAgentRuntimeRequest;
-  async update(request: UpdateAgentRuntimeRequest) {
-    this.calls.push('update');
-    this.lastUpdate = request;
-    const failure = this.updateFailures.shift();
-    if (failure) throw failure;
-    const version = String(Number(this.runtime!.agentRuntimeVersion) + 1);
-    this.runtime = { ...this.runtime!, agentRuntimeVersion: version, status: 'UPDATING' };
-    return { ...this.runtime } as never;
-  }
-  async tag(_arn: string, tags: Record<string, string>) {
-    this.calls.push(`tag ${Object.keys(tags).join(',')}`);
-    Object.assign(this.tags, tags);
-  }
-  async untag(_arn: string, keys: string[]) {
-    this.calls.push(`untag ${keys.join(',')}`);
-    for (const k of keys) delete this.tags[k];
-  }
-}
 
 function context(gateway: FakeGateway, clock = { now: 0 }): ApplyContext & { logs: string[] } {
   const logs: string[] = [];

@@ -1,0 +1,101 @@
+// run() with the toolkit replaced and the control plane faked: how the steps are sequenced, without
+// a bundle or a network. (The end-to-end suites run dist/index.js against the emulator.)
+import { jest } from '@jest/globals';
+import { FakeGateway } from './deploy/fake-gateway.js';
+
+const inputs: Record<string, string> = {};
+const outputs: Record<string, string> = {};
+const failures: string[] = [];
+const context = {
+  eventName: 'push',
+  payload: {} as object,
+  repo: { owner: 'o', repo: 'r' },
+  serverUrl: 'https://github.com',
+  runId: 1,
+};
+let gateway = new FakeGateway();
+const connect = jest.fn(() => gateway);
+
+jest.unstable_mockModule('@actions/core', () => ({
+  getInput: (name: string) => inputs[name] ?? '',
+  setOutput: (name: string, value: string) => void (outputs[name] = value),
+  setFailed: (message: string) => void failures.push(message),
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+  setSecret: () => undefined,
+  getIDToken: async () => 'token',
+  group: <T>(_name: string, fn: () => Promise<T>) => fn(),
+  summary: {
+    addRaw() {
+      return this;
+    },
+    write: async () => undefined,
+  },
+}));
+jest.unstable_mockModule('@actions/github', () => ({
+  context,
+  getOctokit: () => {
+    throw new Error('no GitHub calls in these tests');
+  },
+}));
+jest.unstable_mockModule('./aws/connect.js', () => ({ connect, isMissingAwsAccess: () => false }));
+
+const { run } = await import('./main.js');
+
+const VALID = {
+  'aws-region': 'us-east-1',
+  'agent-runtime-name': 'my_agent',
+  'role-arn': 'arn:aws:iam::123456789012:role/r',
+  'container-uri': '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:v1',
+  'comment-on-pr': 'false',
+};
+
+beforeEach(() => {
+  for (const record of [inputs, outputs]) for (const k of Object.keys(record)) delete record[k];
+  failures.length = 0;
+  connect.mockClear();
+  gateway = new FakeGateway();
+  gateway.readyOnGet = true;
+  context.eventName = 'push';
+});
+
+test('invalid inputs fail the step with every problem, before connecting to AWS', async () => {
+  Object.assign(inputs, VALID, { 'agent-runtime-name': 'my-agent', 'wait-timeout': 'soon' });
+  await run();
+  expect(failures).toHaveLength(1);
+  expect(failures[0]).toContain('agent-runtime-name');
+  expect(failures[0]).toContain('wait-timeout');
+  expect(connect).not.toHaveBeenCalled();
+});
+
+test('a push deploys: creates, waits for READY, and sets the outputs', async () => {
+  Object.assign(inputs, VALID);
+  await run();
+  expect(failures).toEqual([]);
+  expect(gateway.calls).toEqual(['create']);
+  expect(outputs).toMatchObject({
+    operation: 'create',
+    changed: 'true',
+    status: 'READY',
+    'agent-runtime-version': '1',
+  });
+  expect(JSON.parse(outputs['plan-json'])).toMatchObject({ operation: 'create' });
+});
+
+test('a pull request only plans: outputs say what a deploy would do, nothing is changed', async () => {
+  Object.assign(inputs, VALID);
+  context.eventName = 'pull_request';
+  await run();
+  expect(failures).toEqual([]);
+  expect(gateway.calls).toEqual([]);
+  expect(outputs).toMatchObject({ operation: 'create', changed: 'true', 'agent-runtime-id': '' });
+});
+
+test('mode: deploy on a pull request deploys', async () => {
+  Object.assign(inputs, VALID, { mode: 'deploy' });
+  context.eventName = 'pull_request';
+  await run();
+  expect(gateway.calls).toEqual(['create']);
+});
