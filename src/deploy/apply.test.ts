@@ -6,6 +6,7 @@ import {
   type ApplyContext,
 } from './apply.js';
 import { FakeGateway, ServiceError } from './fake-gateway.js';
+import { clientTokenFor, createRequestOf } from '../plan/normalize.js';
 
 const desired: AgentRuntimeSpec = {
   agentRuntimeName: 'my_agent',
@@ -162,4 +163,29 @@ test('metadataConfiguration, which only UpdateAgentRuntime takes, is set by an u
   expect(gateway.lastCreate).not.toHaveProperty('metadataConfiguration');
   expect(gateway.lastUpdate?.metadataConfiguration).toEqual({ requireMMDSV2: true });
   expect(result.runtime.version).toBe('2');
+});
+
+test('a replayed answer naming a runtime since deleted is followed by a fresh create', async () => {
+  const gateway = new FakeGateway();
+  gateway.replayedCreates.push({
+    agentRuntimeId: 'my_agent-deleted000',
+    agentRuntimeArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/my_agent-deleted000',
+    agentRuntimeVersion: '1',
+    status: 'CREATING',
+    createdAt: new Date(Date.now() - 10 * 60_000),
+  });
+  const clock = { now: Date.now() };
+  const result = await applyDeploy(desired, context(gateway, clock));
+  expect(gateway.calls).toEqual(['create', 'create']);
+  expect(gateway.reads).toEqual(['get my_agent-deleted000']);
+  expect(result.runtime.id).toBe('my_agent-abcdefghij');
+  expect(gateway.lastCreate?.clientToken).not.toBe(clientTokenFor({ create: createRequestOf(desired, '') }));
+});
+
+test('a fresh answer is trusted without another read', async () => {
+  const gateway = new FakeGateway();
+  const clock = { now: Date.now() };
+  await applyDeploy(desired, context(gateway, clock));
+  expect(gateway.calls).toEqual(['create']);
+  expect(gateway.reads).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // It never waits for READY itself (deploy mode does, after publishing the outputs) except where the
 // service forces it: before updating a busy runtime, and before the update that sets update-only fields.
 import { readCurrentRuntime, refOf, type CurrentRuntime, type RuntimeRef } from '../aws/current-runtime.js';
-import { errorMessage, isConflict, isIamPropagationError } from '../aws/errors.js';
+import { errorMessage, errorName, isConflict, isIamPropagationError } from '../aws/errors.js';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import { RuntimeFailedError, waitUntilReady } from '../aws/wait.js';
 import { clientTokenFor, createRequestOf, updateRequestOf } from '../plan/normalize.js';
@@ -90,8 +90,7 @@ async function applyPlan(
     case 'none':
       return { operation: 'none', changed: false, runtime: refOf(current!.runtime), plan };
     case 'create': {
-      const request = createRequestOf(desired, clientTokenFor({ create: createRequestOf(desired, '') }));
-      const created = await retryIamPropagation(() => ctx.gateway.create(request), ctx);
+      const created = await createRuntime(desired, ctx);
       ctx.log(
         `Created ${desired.agentRuntimeName} (${created.agentRuntimeId}), version ${created.agentRuntimeVersion}.`,
       );
@@ -120,6 +119,45 @@ async function applyPlan(
       await reconcileTags(plan, ref.arn, ctx);
       return { operation: 'update', changed: true, runtime: ref, plan };
     }
+  }
+}
+
+/**
+ * An answer to CreateAgentRuntime whose runtime was created this long before the call can only be a
+ * replay of an earlier request with the same client token (clock skew stays far below it).
+ */
+export const REPLAYED_CREATE_AGE_MS = 60_000;
+
+/**
+ * Creates the runtime with a client token derived from the request, so a re-run after a lost answer is
+ * idempotent. The service may then replay an earlier answer for a runtime that has since been deleted
+ * (deleted to start afresh, then deployed again with the same configuration): when an old answer names a
+ * runtime that no longer exists, the create is made again as a new request.
+ */
+async function createRuntime(desired: AgentRuntimeSpec, ctx: ApplyContext) {
+  const now = ctx.now ?? Date.now;
+  const base = createRequestOf(desired, '');
+  const calledAt = now();
+  const created = await retryIamPropagation(
+    () => ctx.gateway.create(createRequestOf(desired, clientTokenFor({ create: base }))),
+    ctx,
+  );
+  const age = calledAt - new Date(created.createdAt ?? calledAt).getTime();
+  if (age < REPLAYED_CREATE_AGE_MS || (await exists(ctx.gateway, created.agentRuntimeId!))) return created;
+  ctx.log(
+    'The service repeated its answer to an earlier, identical create of a runtime since deleted; creating it anew.',
+  );
+  const fresh = clientTokenFor({ create: base, after: created.agentRuntimeId, at: calledAt });
+  return retryIamPropagation(() => ctx.gateway.create(createRequestOf(desired, fresh)), ctx);
+}
+
+async function exists(gateway: RuntimeGateway, agentRuntimeId: string): Promise<boolean> {
+  try {
+    await gateway.get(agentRuntimeId);
+    return true;
+  } catch (err) {
+    if (errorName(err) === 'ResourceNotFoundException') return false;
+    throw err;
   }
 }
 

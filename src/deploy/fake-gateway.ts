@@ -23,7 +23,11 @@ export class FakeGateway implements RuntimeGateway {
   runtime?: GetAgentRuntimeResponse;
   tags: Record<string, string> = {};
   calls: string[] = [];
+  /** GetAgentRuntime calls, by id. */
+  reads: string[] = [];
   createFailures: Error[] = [];
+  /** Answers the next creates repeat from an earlier request (same client token), creating nothing. */
+  replayedCreates: object[] = [];
   updateFailures: Error[] = [];
   /** Runs before the first create answers: e.g. another deploy creating the same runtime. */
   beforeCreate?: () => void;
@@ -48,7 +52,10 @@ export class FakeGateway implements RuntimeGateway {
   }
   /** Settles CREATING/UPDATING on the next read, as if the transition had just finished. */
   readyOnGet = false;
-  async get() {
+  async get(agentRuntimeId: string) {
+    this.reads.push(`get ${agentRuntimeId}`);
+    if (this.runtime?.agentRuntimeId !== agentRuntimeId)
+      throw new ServiceError('ResourceNotFoundException', `No runtime ${agentRuntimeId}`);
     if (this.readyOnGet) this.runtime = { ...this.runtime!, status: 'READY' };
     return { ...this.runtime! };
   }
@@ -65,6 +72,8 @@ export class FakeGateway implements RuntimeGateway {
     this.beforeCreate = undefined;
     const failure = this.createFailures.shift();
     if (failure) throw failure;
+    const replay = this.replayedCreates.shift();
+    if (replay) return replay as never;
     this.seed(request as AgentRuntimeSpec, request.tags ?? {}, 'CREATING');
     return { ...this.runtime!, agentRuntimeArn: ARN } as never;
   }
