@@ -124,6 +124,28 @@ export async function waitUntilDefaultEndpointServes(
   );
 }
 
+/** Waits until a DELETING runtime is gone, so a runtime of the same name can be created again. */
+export async function waitUntilDeleted(
+  gateway: RuntimeGateway,
+  agentRuntimeId: string,
+  options: WaitOptions,
+): Promise<void> {
+  let last: GetAgentRuntimeResponse | undefined;
+  const result = await poll(options.timeoutSeconds, async () => {
+    try {
+      last = await gateway.get(agentRuntimeId);
+    } catch (err) {
+      if (errorName(err) === 'ResourceNotFoundException') return WaiterState.SUCCESS;
+      if (isTransient(err)) return WaiterState.RETRY;
+      throw err;
+    }
+    return last.status === 'DELETING' ? WaiterState.RETRY : WaiterState.FAILURE;
+  });
+  if (result === WaiterState.SUCCESS) return;
+  if (result === WaiterState.FAILURE) throw new RuntimeFailedError(last!);
+  throw new WaitTimeoutError(options.timeoutSeconds, 'the runtime is still being deleted', last);
+}
+
 async function poll(timeoutSeconds: number, check: () => Promise<WaiterState>): Promise<WaiterState> {
   // util-waiter insists on maxWaitTime > minDelay; very short timeouts poll proportionally faster.
   const minDelay = Math.min(POLL_MIN_DELAY_SECONDS, timeoutSeconds / 2);

@@ -4,7 +4,7 @@
 import { readCurrentRuntime, refOf, type CurrentRuntime, type RuntimeRef } from '../aws/current-runtime.js';
 import { errorMessage, errorName, isConflict, isIamPropagationError } from '../aws/errors.js';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
-import { RuntimeFailedError, waitUntilReady } from '../aws/wait.js';
+import { RuntimeFailedError, waitUntilDeleted, waitUntilReady } from '../aws/wait.js';
 import { clientTokenFor, createRequestOf, updateRequestOf } from '../plan/normalize.js';
 import { computePlan, type Plan } from '../plan/plan.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
@@ -62,15 +62,24 @@ export async function applyDeploy(desired: AgentRuntimeSpec, ctx: ApplyContext):
   }
 }
 
-/** The current runtime, after waiting for a CREATING/UPDATING one to finish (the service rejects updates then). */
+/**
+ * The current runtime once it can be deployed to: a CREATING/UPDATING one is waited for (the service
+ * rejects updates then), and a DELETING one until it is gone (then it is created again).
+ */
 async function settledCurrent(name: string, ctx: ApplyContext): Promise<CurrentRuntime | undefined> {
   const current = await readCurrentRuntime(ctx.gateway, name);
-  if (!current || !['CREATING', 'UPDATING'].includes(current.runtime.status ?? '')) return current;
-  ctx.log(`${name} is ${current.runtime.status}; waiting for it to settle before deploying.`);
+  const status = current?.runtime.status ?? '';
+  if (!current || !['CREATING', 'UPDATING', 'DELETING'].includes(status)) return current;
+  const id = current.runtime.agentRuntimeId!;
+  const timeoutSeconds = secondsLeft(ctx.deadline, ctx.now);
+  if (status === 'DELETING') {
+    ctx.log(`${name} is being deleted; waiting until it is gone, then creating it again.`);
+    await waitUntilDeleted(ctx.gateway, id, { timeoutSeconds });
+    return undefined;
+  }
+  ctx.log(`${name} is ${status}; waiting for it to settle before deploying.`);
   try {
-    await waitUntilReady(ctx.gateway, current.runtime.agentRuntimeId!, {
-      timeoutSeconds: secondsLeft(ctx.deadline, ctx.now),
-    });
+    await waitUntilReady(ctx.gateway, id, { timeoutSeconds });
   } catch (err) {
     // A failed earlier deploy is no reason not to deploy the fix.
     if (!(err instanceof RuntimeFailedError)) throw err;

@@ -297,3 +297,18 @@ test('a runtime that is UPDATING is waited for before it is updated', async () =
   expect(run.stdout).toContain('waiting for it to settle');
   expect(run.requests.filter((r) => r.status === 409)).toEqual([]);
 });
+
+test('a runtime that is being deleted is waited out, then created again', async () => {
+  const name = 'deleting_agent';
+  emu.agentcore.transitionDelayMs = 2000;
+  emu.agentcore.seed({
+    name,
+    status: 'DELETING',
+    spec: { agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } }, roleArn: ROLE_ARN },
+  });
+  emu.agentcore.transitionDelayMs = 300;
+  const run = await deployWith(emu, { inputs: containerInputs(name) });
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('being deleted');
+  expect(run.outputs).toMatchObject({ operation: 'create', 'agent-runtime-version': '1', status: 'READY' });
+});
