@@ -30,6 +30,8 @@ export interface RunOptions {
   githubToken?: string;
   node?: string;
   workspace?: string;
+  /** Sends a signal to the action when a line of its output matches, like a runner cancelling the job. */
+  cancelWhen?: { output: RegExp; signal: NodeJS.Signals };
 }
 
 export interface RunResult {
@@ -87,7 +89,11 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    if (options.cancelWhen?.output.test(stdout) && child.exitCode === null)
+      child.kill(options.cancelWhen.signal);
+  });
   child.stderr.on('data', (d) => (stderr += d));
   const code = await new Promise<number | null>((r) => child.on('close', r));
   return {

@@ -24,6 +24,8 @@ export interface ApplyContext {
   /** When the whole deploy must be over (epoch ms, from wait-timeout): every wait shares this budget. */
   deadline: number;
   log: (message: string) => void;
+  /** Told as soon as a call has changed the runtime, before anything else can fail. */
+  onChange?: (operation: 'create' | 'update', runtime: RuntimeRef) => void;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
@@ -46,10 +48,10 @@ export class ReplacementRequiredError extends Error {
 export async function applyDeploy(desired: AgentRuntimeSpec, ctx: ApplyContext): Promise<ApplyResult> {
   const name = desired.agentRuntimeName!;
   for (let attempt = 1; ; attempt++) {
-    const current = await settledCurrent(name, ctx);
+    const { current, deletedId } = await settledCurrent(name, ctx);
     const plan = computePlan({ desired, region: ctx.region, current });
     try {
-      return await applyPlan(plan, desired, current, ctx);
+      return await applyPlan(plan, desired, current, ctx, deletedId);
     } catch (err) {
       // Another deploy created or is updating the same runtime: wait for it, then plan again.
       if (!isConflict(err) || attempt >= CONFLICT_RETRIES) throw err;
@@ -66,16 +68,19 @@ export async function applyDeploy(desired: AgentRuntimeSpec, ctx: ApplyContext):
  * The current runtime once it can be deployed to: a CREATING/UPDATING one is waited for (the service
  * rejects updates then), and a DELETING one until it is gone (then it is created again).
  */
-async function settledCurrent(name: string, ctx: ApplyContext): Promise<CurrentRuntime | undefined> {
+async function settledCurrent(
+  name: string,
+  ctx: ApplyContext,
+): Promise<{ current: CurrentRuntime | undefined; deletedId?: string }> {
   const current = await readCurrentRuntime(ctx.gateway, name);
   const status = current?.runtime.status ?? '';
-  if (!current || !['CREATING', 'UPDATING', 'DELETING'].includes(status)) return current;
+  if (!current || !['CREATING', 'UPDATING', 'DELETING'].includes(status)) return { current };
   const id = current.runtime.agentRuntimeId!;
   const timeoutSeconds = secondsLeft(ctx.deadline, ctx.now);
   if (status === 'DELETING') {
     ctx.log(`${name} is being deleted; waiting until it is gone, then creating it again.`);
     await waitUntilDeleted(ctx.gateway, id, { timeoutSeconds });
-    return undefined;
+    return { current: undefined, deletedId: id };
   }
   ctx.log(`${name} is ${status}; waiting for it to settle before deploying.`);
   try {
@@ -84,7 +89,7 @@ async function settledCurrent(name: string, ctx: ApplyContext): Promise<CurrentR
     // A failed earlier deploy is no reason not to deploy the fix.
     if (!(err instanceof RuntimeFailedError)) throw err;
   }
-  return readCurrentRuntime(ctx.gateway, name);
+  return { current: await readCurrentRuntime(ctx.gateway, name) };
 }
 
 async function applyPlan(
@@ -92,6 +97,7 @@ async function applyPlan(
   desired: AgentRuntimeSpec,
   current: CurrentRuntime | undefined,
   ctx: ApplyContext,
+  deletedId?: string,
 ): Promise<ApplyResult> {
   switch (plan.operation) {
     case 'replace':
@@ -99,7 +105,8 @@ async function applyPlan(
     case 'none':
       return { operation: 'none', changed: false, runtime: refOf(current!.runtime), plan };
     case 'create': {
-      const created = await createRuntime(desired, ctx);
+      const created = await createRuntime(desired, ctx, deletedId);
+      ctx.onChange?.('create', refOf(created));
       ctx.log(
         `Created ${desired.agentRuntimeName} (${created.agentRuntimeId}), version ${created.agentRuntimeVersion}.`,
       );
@@ -124,6 +131,7 @@ async function applyPlan(
           `Updated ${desired.agentRuntimeName}: version ${runtime.agentRuntimeVersion} -> ${updated.agentRuntimeVersion}.`,
         );
         ref = refOf(updated, ref);
+        ctx.onChange?.('update', ref);
       }
       await reconcileTags(plan, ref.arn, ctx);
       return { operation: 'update', changed: true, runtime: ref, plan };
@@ -143,12 +151,16 @@ export const REPLAYED_CREATE_AGE_MS = 60_000;
  * (deleted to start afresh, then deployed again with the same configuration): when an old answer names a
  * runtime that no longer exists, the create is made again as a new request.
  */
-async function createRuntime(desired: AgentRuntimeSpec, ctx: ApplyContext) {
+async function createRuntime(desired: AgentRuntimeSpec, ctx: ApplyContext, deletedId?: string) {
   const now = ctx.now ?? Date.now;
   const base = createRequestOf(desired, '');
   const calledAt = now();
   const created = await retryIamPropagation(
-    () => ctx.gateway.create(createRequestOf(desired, clientTokenFor({ create: base }))),
+    // After waiting out a deletion, the deleted runtime is part of the token: its create is not repeated.
+    () =>
+      ctx.gateway.create(
+        createRequestOf(desired, clientTokenFor({ create: base, ...(deletedId && { deletedId }) })),
+      ),
     ctx,
   );
   const age = calledAt - new Date(created.createdAt ?? calledAt).getTime();
@@ -186,7 +198,9 @@ async function applyUpdateOnlyFields(
   const base = updateRequestOf(desired, id, '');
   const token = clientTokenFor({ update: base, from: ready.agentRuntimeVersion });
   const updated = await ctx.gateway.update(updateRequestOf(desired, id, token));
-  return refOf(updated, refOf(ready));
+  const ref = refOf(updated, refOf(ready));
+  ctx.onChange?.('create', ref);
+  return ref;
 }
 
 async function reconcileTags(plan: Plan, arn: string, ctx: ApplyContext): Promise<void> {

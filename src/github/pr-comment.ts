@@ -24,17 +24,22 @@ interface IssueComment {
 }
 
 /**
- * Which comments the token wrote. A personal or app user token can ask GET /user; an installation token
- * (GITHUB_TOKEN, a GitHub App's) cannot (403), and its comments are by a bot.
+ * Which comments the token wrote. A personal or app user token can ask GET /user; GITHUB_TOKEN, an
+ * installation token, is refused (403) and writes as github-actions[bot]. (Another GitHub App's
+ * installation token cannot learn its bot's login this way: it then finds no comment of its own and
+ * posts a new one, rather than touch anyone else's.)
  */
 async function authoredByToken(octokit: Octokit): Promise<(comment: IssueComment) => boolean> {
+  let login = GITHUB_ACTIONS_BOT;
   try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return (comment) => comment.user?.login === data.login;
-  } catch {
-    return (comment) => comment.user?.type === 'Bot' || /\[bot\]$/.test(comment.user?.login ?? '');
+    login = (await octokit.rest.users.getAuthenticated()).data.login;
+  } catch (err) {
+    if ((err as { status?: number }).status !== 403) throw err;
   }
+  return (comment) => comment.user?.login === login;
 }
+
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 
 export async function upsertPlanComment(options: {
   token: string;

@@ -28,11 +28,37 @@ export async function deployMode(
 ): Promise<void> {
   const name = spec.agentRuntimeName!;
   const deadline = Date.now() + settings.waitTimeoutSeconds * 1000;
-  const result: ApplyResult = await core.group('Deploying', () =>
-    applyDeploy(spec, { gateway, region, deadline, log: core.info }),
-  );
-  let runtime: RuntimeRef = result.runtime;
+  // What this run has changed so far. The outputs are written once, at the end, from whatever is known
+  // by then: after a failed wait, a failure inside apply after a change, or a cancelled job (SIGINT or
+  // SIGTERM from the runner), later steps still learn which runtime this run created or changed.
+  let changed: { operation: 'create' | 'update'; runtime: RuntimeRef } | undefined;
+  let result: ApplyResult | undefined;
+  let runtime: RuntimeRef | undefined;
+  let written = false;
+  const writeOutputs = () => {
+    if (written || !(result ?? changed)) return;
+    written = true;
+    setOutputs({
+      ...runtimeOutputs(runtime ?? changed!.runtime, (result ?? changed)!.operation, result?.changed ?? true),
+      ...(result && { 'plan-markdown': renderPlanMarkdown(result.plan), 'plan-json': planJson(result.plan) }),
+    });
+  };
+  const onCancel = () => {
+    writeOutputs();
+    process.exit(1);
+  };
+  process.once('SIGINT', onCancel).once('SIGTERM', onCancel);
   try {
+    result = await core.group('Deploying', () =>
+      applyDeploy(spec, {
+        gateway,
+        region,
+        deadline,
+        log: core.info,
+        onChange: (operation, ref) => (changed = { operation, runtime: ref }),
+      }),
+    );
+    runtime = result.runtime;
     // A no-op on a READY runtime has nothing to wait for; on a failed one the wait reports the reason.
     const settled = result.operation === 'none' && runtime.status === 'READY';
     if (settings.waitForReady && !settled) runtime = await waitForReady(gateway, result, deadline);
@@ -44,24 +70,22 @@ export async function deployMode(
     // The outputs report the status the runtime was last seen in, e.g. CREATE_FAILED.
     const seen =
       err instanceof RuntimeFailedError || err instanceof WaitTimeoutError ? err.runtime : undefined;
-    if (seen) runtime = refOf(seen, runtime);
+    if (seen) runtime = refOf(seen, runtime ?? changed?.runtime);
     throw err;
   } finally {
-    setOutputs({
-      ...runtimeOutputs(runtime, result.operation, result.changed),
-      'plan-markdown': renderPlanMarkdown(result.plan),
-      'plan-json': planJson(result.plan),
-    });
-    await writeJobSummary(
-      renderDeploySummary({
-        name,
-        region,
-        operation: result.operation,
-        runtime,
-        previousVersion: result.plan.current?.version,
-        changesMarkdown: renderPlanMarkdown(result.plan, { as: 'changes' }),
-      }),
-    );
+    process.off('SIGINT', onCancel).off('SIGTERM', onCancel);
+    writeOutputs();
+    if (result && runtime)
+      await writeJobSummary(
+        renderDeploySummary({
+          name,
+          region,
+          operation: result.operation,
+          runtime,
+          previousVersion: result.plan.current?.version,
+          changesMarkdown: renderPlanMarkdown(result.plan, { as: 'changes' }),
+        }),
+      );
   }
   core.info(`${name} is ${runtime.status} at version ${runtime.version} (${result.operation}).`);
 }

@@ -29,7 +29,8 @@ export async function planMode(
   const plan = computePlan({ desired: spec, region, current });
   const markdown = renderPlanMarkdown(plan, { summaryLink: runUrl() });
   setOutputs({
-    ...runtimeOutputs(current && refOf(current.runtime), plan.operation, plan.changed),
+    // plan.current is unset when the runtime would be created (none yet, or one being deleted).
+    ...runtimeOutputs(plan.current && current && refOf(current.runtime), plan.operation, plan.changed),
     'plan-markdown': markdown,
     'plan-json': planJson(plan),
   });

@@ -15,19 +15,20 @@ import { specMembers } from './model-paths.js';
  * Values the service applies when a field is left out (model docs). The plan treats them as "not set",
  * and the report says "reset to the default" when a field that differs from them is removed.
  */
-export const SERVICE_DEFAULTS: Readonly<Record<string, string | number>> = {
+export const SERVICE_DEFAULTS: Readonly<Record<string, string | number | boolean>> = {
   'lifecycleConfiguration.idleRuntimeSessionTimeout': 900,
   'lifecycleConfiguration.maxLifetime': 28800,
   'networkConfiguration.networkMode': 'PUBLIC',
   'protocolConfiguration.serverProtocol': 'HTTP',
+  'metadataConfiguration.requireMMDSV2': false,
 };
 
 /**
- * Fields the service may fill in by itself when a request leaves them out (the platform version a
- * runtime was created on, metadata defaults). When the desired spec does not set them, whatever the
- * runtime reports is the service's choice, not a difference to undo on every run.
+ * Fields the service fills in by itself when a request leaves them out, with a value that is not known
+ * in advance (the platform version a runtime was created on). When the desired spec does not set them,
+ * whatever the runtime reports is the service's choice, not a difference to undo on every run.
  */
-export const SERVICE_ASSIGNED: readonly string[] = ['platformVersion', 'metadataConfiguration'];
+export const SERVICE_ASSIGNED: readonly string[] = ['platformVersion'];
 
 type Json = Record<string, unknown>;
 

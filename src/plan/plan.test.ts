@@ -175,3 +175,27 @@ describe('what the service fills in by itself', () => {
     ]);
   });
 });
+
+it('a removed metadataConfiguration that is not the default is a flagged clear', () => {
+  const desired = containerSpec();
+  const plan = computePlan({
+    desired,
+    region: REGION,
+    current: existing(desired, {}, { metadataConfiguration: { requireMMDSV2: true } }),
+  });
+  expect(plan.operation).toBe('update');
+  expect(plan.fieldChanges).toEqual([
+    expect.objectContaining({ path: 'metadataConfiguration.requireMMDSV2', action: 'clear', before: true }),
+  ]);
+});
+
+it('a runtime being deleted plans as a create, as the deploy would do', () => {
+  const desired = containerSpec();
+  const plan = computePlan({
+    desired,
+    region: REGION,
+    current: existing(desired, {}, { status: 'DELETING' }),
+  });
+  expect(plan).toMatchObject({ operation: 'create', changed: true });
+  expect(plan.current).toBeUndefined();
+});

@@ -29,7 +29,9 @@ export function computePlan(input: {
   region: string;
   current?: { runtime: GetAgentRuntimeResponse; tags: Record<string, string> };
 }): Plan {
-  const { desired, region, current } = input;
+  const { desired, region } = input;
+  // A runtime being deleted is gone for the deploy's purposes: the deploy waits it out and creates anew.
+  const current = input.current?.runtime.status === 'DELETING' ? undefined : input.current;
   const runtimeName = desired.agentRuntimeName ?? current?.runtime.agentRuntimeName ?? '';
   const desiredSpec = normalizeSpec(desired);
 

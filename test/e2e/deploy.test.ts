@@ -1,6 +1,7 @@
 // The deploy path end to end: the bundled dist/index.js, run as a runner runs it, against the emulator.
 import {
   BedrockAgentCoreControlClient,
+  DeleteAgentRuntimeCommand,
   GetAgentRuntimeCommand,
   type GetAgentRuntimeResponse,
 } from '@aws-sdk/client-bedrock-agentcore-control';
@@ -311,4 +312,50 @@ test('a runtime that is being deleted is waited out, then created again', async 
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('being deleted');
   expect(run.outputs).toMatchObject({ operation: 'create', 'agent-runtime-version': '1', status: 'READY' });
+});
+
+test('a failure inside the deploy after the create still reports the runtime it created', async () => {
+  // metadataConfiguration is set by an update once the new runtime is READY; this one never gets there.
+  emu.agentcore.failNextCreate('Container exited with code 1');
+  const run = await deployWith(emu, {
+    files: {
+      'rt.yaml': [
+        'agentRuntimeName: metadata_failing',
+        `roleArn: ${ROLE_ARN}`,
+        `agentRuntimeArtifact: { containerConfiguration: { containerUri: ${IMAGE} } }`,
+        'metadataConfiguration: { requireMMDSV2: true }',
+      ].join('\n'),
+    },
+    inputs: { mode: 'deploy', 'config-file': 'rt.yaml' },
+  });
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain('Container exited with code 1');
+  expect(run.outputs).toMatchObject({ operation: 'create', changed: 'true' });
+  expect(run.outputs['agent-runtime-id']).toMatch(/^metadata_failing-/);
+});
+
+test('a cancelled job still tells later steps which runtime it created', async () => {
+  emu.agentcore.transitionDelayMs = 10_000;
+  try {
+    const run = await deployWith(emu, {
+      inputs: containerInputs('cancelled_agent'),
+      cancelWhen: { output: /status: CREATING/, signal: 'SIGINT' },
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.outputs).toMatchObject({ operation: 'create', status: 'CREATING' });
+    expect(run.outputs['agent-runtime-id']).toMatch(/^cancelled_agent-/);
+  } finally {
+    emu.agentcore.transitionDelayMs = 300;
+  }
+});
+
+test('deleted and deployed again at once: the create is not mistaken for a repeat of the first one', async () => {
+  const name = 'recreated_agent';
+  const first = await deployWith(emu, { inputs: containerInputs(name) });
+  expect(first.code).toBe(0);
+  await client.send(new DeleteAgentRuntimeCommand({ agentRuntimeId: first.outputs['agent-runtime-id'] }));
+  const again = await deployWith(emu, { inputs: containerInputs(name) });
+  expect(again.code).toBe(0);
+  expect(again.outputs.operation).toBe('create');
+  expect(again.outputs['agent-runtime-id']).not.toBe(first.outputs['agent-runtime-id']);
 });

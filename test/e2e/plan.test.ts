@@ -295,3 +295,17 @@ test('the comment survives 3 consecutive 5xx answers from GitHub', async () => {
   expect(run.stdout).not.toMatch(/::warning::Could not post/);
   expect(ourComments(pr)).toHaveLength(1);
 });
+
+test('another app’s bot comment with our header is left alone', async () => {
+  const pr = newPullRequest();
+  const foreign = emu.github.seedComment(
+    pr,
+    `<!-- agentcore-deploy {"v":1,"key":"plan_app@us-east-1","planHash":"x"} -->\nold`,
+    {
+      author: { login: 'other-app[bot]', id: 99, type: 'Bot' },
+    },
+  );
+  expect((await planOn(pr, containerInputs('plan_app'))).code).toBe(0);
+  expect(emu.github.comment(foreign.id)?.body).toContain('old');
+  expect(ourComments(pr).filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1);
+});
