@@ -349,12 +349,16 @@ test('a cancelled job still tells later steps which runtime it created', async (
   }
 });
 
-test('deleted and deployed again at once: the create is not mistaken for a repeat of the first one', async () => {
+test('deployed again while being deleted: the create is not mistaken for a repeat of the first one', async () => {
   const name = 'recreated_agent';
   const first = await deployWith(emu, { inputs: containerInputs(name) });
   expect(first.code).toBe(0);
+  // The deletion lasts long enough for the next deploy to see the runtime DELETING and wait it out.
+  emu.agentcore.transitionDelayMs = 2500;
   await client.send(new DeleteAgentRuntimeCommand({ agentRuntimeId: first.outputs['agent-runtime-id'] }));
+  emu.agentcore.transitionDelayMs = 300;
   const again = await deployWith(emu, { inputs: containerInputs(name) });
+  expect(again.stdout).toContain('being deleted');
   expect(again.code).toBe(0);
   expect(again.outputs.operation).toBe('create');
   expect(again.outputs['agent-runtime-id']).not.toBe(first.outputs['agent-runtime-id']);
