@@ -29,7 +29,7 @@ const stsKeys = new Map<string, Date>();
 beforeEach(async () => {
   stsKeys.clear();
   ac = await startAgentCore({
-    transitionDelayMs: 20,
+    transitionDelayMs: 250,
     lookupAccessKey: (k) => (stsKeys.has(k) ? { expiration: stsKeys.get(k)! } : undefined),
   });
 });

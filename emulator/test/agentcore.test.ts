@@ -32,7 +32,8 @@ import {
 
 let ac: AgentCoreFixture;
 beforeEach(async () => {
-  ac = await startAgentCore({ transitionDelayMs: 30 });
+  // Long enough that "still CREATING" checks hold on a loaded machine, short enough to keep the suite quick.
+  ac = await startAgentCore({ transitionDelayMs: 250 });
 });
 afterEach(() => ac.close());
 
