@@ -15,7 +15,7 @@ interface ActionYml {
 
 const cell = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
 
-export function inputsTable(action: ActionYml): string {
+function inputsTable(action: ActionYml): string {
   const rows = Object.entries(action.inputs).map(
     ([name, i]) =>
       `| \`${name}\` | ${i.default === undefined ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`,
@@ -23,7 +23,7 @@ export function inputsTable(action: ActionYml): string {
   return ['| input | default | description |', '|---|---|---|', ...rows].join('\n');
 }
 
-export function outputsTable(action: ActionYml): string {
+function outputsTable(action: ActionYml): string {
   const rows = Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`);
   return ['| output | description |', '|---|---|', ...rows].join('\n');
 }

@@ -107,7 +107,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
 }
 
 /** Parses the `name<<DELIMITER` ... `DELIMITER` records that @actions/core writes to GITHUB_OUTPUT. */
-export function parseOutputFile(text: string): Record<string, string> {
+function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -28,7 +28,9 @@ export async function startAgentCore(options: AgentCoreServiceOptions = {}): Pro
   const requests: RecordedRequest[] = [];
   const faults = noFaults();
   const { handler, state } = createAgentCoreService(
-    { region: REGION, accountId: ACCOUNT, transitionDelayMs: 30, ...options, requests },
+    // Transitions long enough that "still CREATING" checks hold on a loaded machine, short enough for a
+    // quick suite.
+    { region: REGION, accountId: ACCOUNT, transitionDelayMs: 250, ...options, requests },
     faults,
   );
   const server = await listen('agentcore', handler, { log: requests, faults });

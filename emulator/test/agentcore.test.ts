@@ -32,8 +32,7 @@ import {
 
 let ac: AgentCoreFixture;
 beforeEach(async () => {
-  // Long enough that "still CREATING" checks hold on a loaded machine, short enough to keep the suite quick.
-  ac = await startAgentCore({ transitionDelayMs: 250 });
+  ac = await startAgentCore();
 });
 afterEach(() => ac.close());
 

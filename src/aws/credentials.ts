@@ -6,6 +6,7 @@
 import { fromWebToken } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { sleep as realSleep } from '../util/sleep.js';
+import { MAX_ATTEMPTS } from './runtime-gateway.js';
 
 export interface OidcRoleSettings {
   roleToAssume: string;
@@ -53,7 +54,7 @@ export function oidcRoleCredentials(
       webIdentityToken,
       roleSessionName: settings.roleSessionName,
       durationSeconds: settings.roleDurationSeconds,
-      clientConfig: { region: settings.region, maxAttempts: 6 },
+      clientConfig: { region: settings.region, maxAttempts: MAX_ATTEMPTS },
     })();
     // The session's keys never leave this process (no env, output or log line carries them), so they are
     // not registered as secrets: an ::add-mask:: command would be the one place that prints them.

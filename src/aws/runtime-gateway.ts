@@ -33,7 +33,7 @@ export interface RuntimeGateway {
 }
 
 /** Every call survives several consecutive throttling or 5xx answers (the SDK's standard retry). */
-const MAX_ATTEMPTS = 6;
+export const MAX_ATTEMPTS = 6;
 
 export function createControlClient(options: {
   region: string;

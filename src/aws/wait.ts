@@ -6,8 +6,8 @@ import { createWaiter, WaiterState } from '@smithy/util-waiter';
 import { errorMessage, errorName, isClientError, isTransient } from './errors.js';
 import type { RuntimeGateway } from './runtime-gateway.js';
 
-export const POLL_MIN_DELAY_SECONDS = 1;
-export const POLL_MAX_DELAY_SECONDS = 5;
+const POLL_MIN_DELAY_SECONDS = 1;
+const POLL_MAX_DELAY_SECONDS = 5;
 
 const FAILED = new Set(['CREATE_FAILED', 'UPDATE_FAILED', 'DELETING', 'DELETE_FAILED']);
 

@@ -143,7 +143,7 @@ async function applyPlan(
  * An answer to CreateAgentRuntime whose runtime was created this long before the call can only be a
  * replay of an earlier request with the same client token (clock skew stays far below it).
  */
-export const REPLAYED_CREATE_AGE_MS = 60_000;
+const REPLAYED_CREATE_AGE_MS = 60_000;
 
 /**
  * Creates the runtime with a client token derived from the request, so a re-run after a lost answer is

@@ -9,7 +9,7 @@ import { SPEC_INPUTS } from './spec-from-inputs.js';
 const NAME_PATTERN = new RegExp(constraints.shapes.AgentRuntimeName.pattern!, 'u');
 const NAME_RULE = 'a name starts with a letter and has at most 48 letters, digits and underscores';
 
-export function nameLead(name: unknown): string {
+function nameLead(name: unknown): string {
   if (typeof name !== 'string') return NAME_RULE;
   if (name.includes('-')) {
     const fixed = name.replace(/-/g, '_');
@@ -82,7 +82,7 @@ function unknownMemberMessage({ path, unknownMember }: ShapeIssue): string {
 }
 
 /** What to do about a required field nobody set; the top-level ones name their input. */
-export function requiredMessage(path: string): string {
+function requiredMessage(path: string): string {
   if (path === 'agentRuntimeArtifact')
     return (
       'the artifact to deploy is missing: set input container-uri (or code-s3-bucket, code-s3-prefix, ' +
@@ -95,7 +95,7 @@ export function requiredMessage(path: string): string {
 }
 
 /** "set input X or field Y in the config file", or just the field when no input sets it. */
-export function howToSet(path: string): string {
+function howToSet(path: string): string {
   const input = SPEC_INPUTS.find((i) => i.path === path);
   return input
     ? `set input ${input.input} or field ${path} in the config file`

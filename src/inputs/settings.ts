@@ -17,7 +17,7 @@ export interface ActionSettings {
   commentOnPr: 'true' | 'changes-only' | 'false';
 }
 
-export const DEFAULT_SETTINGS = {
+const DEFAULT_SETTINGS = {
   mode: 'auto',
   waitForReady: true,
   waitTimeoutSeconds: 30 * 60,

@@ -17,7 +17,7 @@ export const emulatorClient = (emu: Emulator) =>
   });
 
 /** A runner environment that reaches only the emulator, with static keys (as after configure-aws-credentials). */
-export function staticCredentialsEnv(emu: Emulator): Record<string, string | undefined> {
+function staticCredentialsEnv(emu: Emulator): Record<string, string | undefined> {
   return {
     ...emu.env,
     AWS_ACCESS_KEY_ID: STATIC_KEY_ID,
