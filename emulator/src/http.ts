@@ -5,7 +5,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type ServiceName = 'agentcore' | 'sts' | 'github' | 'oidc';
+export type ServiceName = 'agentcore' | 'sts' | 'github' | 'oidc' | 'ecr' | 's3';
 
 export interface EmulatorRequest {
   service: ServiceName;
@@ -17,12 +17,14 @@ export interface EmulatorRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes, for services that take binary uploads (S3). */
+  rawBody: Buffer;
 }
 
 export interface EmulatorResponse {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 export type Handler = (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
@@ -107,6 +109,7 @@ export async function listen(
       } catch {
         path = rawPath;
       }
+      const rawBody = Buffer.concat(chunks);
       const request: EmulatorRequest = {
         service,
         method: req.method ?? 'GET',
@@ -114,7 +117,8 @@ export async function listen(
         rawPath,
         query: url.searchParams,
         headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: rawBody.toString('utf8'),
+        rawBody,
       };
       const record: RecordedRequest = {
         service,
@@ -122,7 +126,8 @@ export async function listen(
         path,
         query: groupQuery(url.searchParams),
         headers: req.headers,
-        body: request.body,
+        // A binary upload (an S3 object) is recorded by its size, not as mangled text.
+        body: service === 's3' && rawBody.length > 0 ? `<${rawBody.length} bytes>` : request.body,
         status: 0,
         time: Date.now(),
       };

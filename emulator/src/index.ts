@@ -3,6 +3,7 @@
 // needs to use them exactly as a runner and the AWS SDK would.
 import { createAgentCoreService } from './agentcore/service.js';
 import type { AgentCoreState } from './agentcore/state.js';
+import { createEcrService, type EcrState } from './ecr.js';
 import { createGitHubService, type GitHubState } from './github.js';
 import {
   listen,
@@ -13,6 +14,7 @@ import {
   type ServiceName,
 } from './http.js';
 import { createOidcService, type OidcState } from './oidc.js';
+import { createS3Service, type S3State } from './s3.js';
 import { createStsService, type StsState } from './sts.js';
 
 export interface EmulatorOptions {
@@ -43,6 +45,8 @@ export interface Emulator {
   sts: StsState;
   oidc: OidcState;
   github: GitHubState;
+  ecr: EcrState;
+  s3: S3State;
   close(): Promise<void>;
 }
 
@@ -59,6 +63,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sts: noFaults(),
     github: noFaults(),
     oidc: noFaults(),
+    ecr: noFaults(),
+    s3: noFaults(),
   };
 
   const oidc = createOidcService({ requestToken: OIDC_REQUEST_TOKEN, repository }, faults.oidc);
@@ -85,12 +91,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     faults.agentcore,
   );
+  let ecrUrl = '';
+  const ecr = createEcrService({ region, accountId, selfUrl: () => ecrUrl }, faults.ecr);
+  const s3 = createS3Service({ accountId }, faults.s3);
 
   const handlers = {
     agentcore: agentcore.handler,
     sts: sts.handler,
     github: github.handler,
     oidc: oidc.handler,
+    ecr: ecr.handler,
+    s3: s3.handler,
   };
   const started = await Promise.allSettled(
     (Object.keys(handlers) as ServiceName[]).map((name) =>
@@ -103,19 +114,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     await Promise.all(running.map((s) => s.close()));
     throw (failed as PromiseRejectedResult).reason;
   }
-  const [agentcoreServer, stsServer, githubServer, oidcServer] = running as RunningService[];
+  const [agentcoreServer, stsServer, githubServer, oidcServer, ecrServer, s3Server] =
+    running as RunningService[];
   const urls = {
     agentcore: agentcoreServer.url,
     sts: stsServer.url,
     github: githubServer.url,
     oidc: oidcServer.url,
+    ecr: ecrServer.url,
+    s3: s3Server.url,
   };
+  ecrUrl = urls.ecr;
 
   return {
     urls,
     env: {
       AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL: urls.agentcore,
       AWS_ENDPOINT_URL_STS: urls.sts,
+      AWS_ENDPOINT_URL_ECR: urls.ecr,
+      AWS_ENDPOINT_URL_S3: urls.s3,
       AWS_REGION: region,
       ACTIONS_ID_TOKEN_REQUEST_URL: `${urls.oidc}/_apis/idtoken?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: OIDC_REQUEST_TOKEN,
@@ -128,6 +145,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sts: sts.state,
     oidc: oidc.state,
     github: github.state,
+    ecr: ecr.state,
+    s3: s3.state,
     close: async () => {
       await Promise.all(running.map((s) => s.close()));
     },
@@ -136,4 +155,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 export type { AgentCoreState, Scenario, RuntimeSnapshot, CreateRejectionName } from './agentcore/state.js';
 export type { SeedOptions, SeededRuntime } from './agentcore/seed.js';
+export type { EcrAction, EcrState, Platform, PushImageOptions } from './ecr.js';
+export type { S3Action, S3State } from './s3.js';
 export type { RecordedRequest, ServiceFaults, ServiceName } from './http.js';

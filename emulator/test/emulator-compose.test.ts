@@ -42,11 +42,13 @@ const webIdentity = (token: string) =>
   });
 
 describe('startEmulator', () => {
-  it('runs four services and gives the environment a runner and the SDK would see', () => {
-    expect(new Set(Object.values(emu.urls)).size).toBe(4);
+  it('runs six services and gives the environment a runner and the SDK would see', () => {
+    expect(new Set(Object.values(emu.urls)).size).toBe(6);
     expect(emu.env).toEqual({
       AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL: emu.urls.agentcore,
       AWS_ENDPOINT_URL_STS: emu.urls.sts,
+      AWS_ENDPOINT_URL_ECR: emu.urls.ecr,
+      AWS_ENDPOINT_URL_S3: emu.urls.s3,
       AWS_REGION: 'eu-west-1',
       ACTIONS_ID_TOKEN_REQUEST_URL: expect.stringMatching(new RegExp(`^${emu.urls.oidc}/_apis/idtoken\\?`)),
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: expect.any(String),

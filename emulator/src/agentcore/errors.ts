@@ -78,7 +78,7 @@ export const fieldError = (name: string, message: string): EmulatorResponse =>
 /** Thrown by operations; the service turns it into the answer it carries. */
 export class ServiceError extends Error {
   constructor(readonly response: EmulatorResponse) {
-    super(response.body);
+    super(String(response.body));
   }
 }
 
