@@ -1,14 +1,17 @@
-// The "apply" step: make the runtime match the plan with the fewest calls, then hand back what exists.
-// It never waits for READY itself (deploy mode does, after publishing the outputs) except where the
-// service forces it: before updating a busy runtime, and before the update that sets update-only fields.
-import { readCurrentRuntime, refOf, type CurrentRuntime, type RuntimeRef } from '../aws/current-runtime.js';
+// The "apply" stage: make the runtime match the plan with the fewest calls, then hand back what exists.
+// It never waits for READY itself (the wait stage does, after apply) except where the service forces it:
+// before the update that sets update-only fields. When a concurrent deploy got there first (a conflict),
+// it goes back to the plan stage and applies the new plan.
+import { refOf, type CurrentRuntime, type RuntimeRef } from '../aws/current-runtime.js';
 import { errorMessage, errorName, isConflict, isIamPropagationError } from '../aws/errors.js';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
-import { RuntimeFailedError, waitUntilDeleted, waitUntilReady } from '../aws/wait.js';
+import { waitUntilReady } from '../aws/wait.js';
 import { clientTokenFor, createRequestOf, updateRequestOf } from '../plan/normalize.js';
-import { computePlan, type Plan } from '../plan/plan.js';
+import type { Plan } from '../plan/plan.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import { sleep as realSleep } from '../util/sleep.js';
+import { secondsLeft } from './deadline.js';
+import { planDeploy, type PlanContext, type PlannedDeploy } from './plan.js';
 
 export interface ApplyResult {
   operation: 'create' | 'update' | 'none';
@@ -18,21 +21,11 @@ export interface ApplyResult {
   plan: Plan;
 }
 
-export interface ApplyContext {
-  gateway: RuntimeGateway;
-  region: string;
-  /** When the whole deploy must be over (epoch ms, from wait-timeout): every wait shares this budget. */
-  deadline: number;
-  log: (message: string) => void;
+export interface ApplyContext extends PlanContext {
   /** Told as soon as a call has changed the runtime, before anything else can fail. */
   onChange?: (operation: 'create' | 'update', runtime: RuntimeRef) => void;
   sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
 }
-
-/** Seconds left before the deadline (at least one, so the last wait still looks once). */
-export const secondsLeft = (deadline: number, now: () => number = Date.now): number =>
-  Math.max(1, (deadline - now()) / 1000);
 
 /** How long IAM propagation errors on create are retried (Terraform uses the same two minutes). */
 export const IAM_PROPAGATION_RETRY_MS = 120_000;
@@ -45,11 +38,19 @@ export class ReplacementRequiredError extends Error {
   }
 }
 
-export async function applyDeploy(desired: AgentRuntimeSpec, ctx: ApplyContext): Promise<ApplyResult> {
+/**
+ * Applies `planned` (from the plan stage; planned here when not given). A conflict means another deploy
+ * is changing the same runtime: the plan is made again once it has settled.
+ */
+export async function applyDeploy(
+  desired: AgentRuntimeSpec,
+  ctx: ApplyContext,
+  planned?: PlannedDeploy,
+): Promise<ApplyResult> {
   const name = desired.agentRuntimeName!;
   for (let attempt = 1; ; attempt++) {
-    const { current, deletedId } = await settledCurrent(name, ctx);
-    const plan = computePlan({ desired, region: ctx.region, current });
+    const { plan, current, deletedId } = planned ?? (await planDeploy(desired, ctx));
+    planned = undefined;
     try {
       return await applyPlan(plan, desired, current, ctx, deletedId);
     } catch (err) {
@@ -62,34 +63,6 @@ export async function applyDeploy(desired: AgentRuntimeSpec, ctx: ApplyContext):
       await (ctx.sleep ?? realSleep)(2000 * attempt);
     }
   }
-}
-
-/**
- * The current runtime once it can be deployed to: a CREATING/UPDATING one is waited for (the service
- * rejects updates then), and a DELETING one until it is gone (then it is created again).
- */
-async function settledCurrent(
-  name: string,
-  ctx: ApplyContext,
-): Promise<{ current: CurrentRuntime | undefined; deletedId?: string }> {
-  const current = await readCurrentRuntime(ctx.gateway, name);
-  const status = current?.runtime.status ?? '';
-  if (!current || !['CREATING', 'UPDATING', 'DELETING'].includes(status)) return { current };
-  const id = current.runtime.agentRuntimeId!;
-  const timeoutSeconds = secondsLeft(ctx.deadline, ctx.now);
-  if (status === 'DELETING') {
-    ctx.log(`${name} is being deleted; waiting until it is gone, then creating it again.`);
-    await waitUntilDeleted(ctx.gateway, id, { timeoutSeconds });
-    return { current: undefined, deletedId: id };
-  }
-  ctx.log(`${name} is ${status}; waiting for it to settle before deploying.`);
-  try {
-    await waitUntilReady(ctx.gateway, id, { timeoutSeconds });
-  } catch (err) {
-    // A failed earlier deploy is no reason not to deploy the fix.
-    if (!(err instanceof RuntimeFailedError)) throw err;
-  }
-  return { current: await readCurrentRuntime(ctx.gateway, name) };
 }
 
 async function applyPlan(
