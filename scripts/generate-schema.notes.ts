@@ -39,7 +39,8 @@ export const MEMBER_NOTES: Record<string, string> = {
     'Execution role the runtime assumes (pulls the image, writes logs, calls models). Not the role the ' +
     'workflow deploys with: that is the role-to-assume input.',
   'CreateAgentRuntimeRequest.networkConfiguration':
-    'PUBLIC (the default when left out) or VPC with subnets and security groups.',
+    'PUBLIC (the default when left out) or VPC with subnets and security groups. Not with ' +
+    "capacityProviderConfiguration: such a runtime uses the capacity provider's network.",
   'CreateAgentRuntimeRequest.clientToken':
     'Ignored: the action makes its own idempotency token from the request, so a re-run is a safe retry. ' +
     'Allowed so that a file written for the AWS CLI works unchanged.',
@@ -50,21 +51,24 @@ export const MEMBER_NOTES: Record<string, string> = {
     'Request headers passed through to the runtime (requestHeaderAllowlist).',
   'CreateAgentRuntimeRequest.protocolConfiguration': 'Protocol the runtime serves: HTTP, MCP, A2A or AGUI.',
   'CreateAgentRuntimeRequest.lifecycleConfiguration':
-    'Session timeouts in seconds, 60 (1 minute) to 28800 (8 hours). idleRuntimeSessionTimeout must not ' +
+    'Session timeouts in seconds, 60 (1 minute) to 1209600 (14 days). idleRuntimeSessionTimeout must not ' +
     'be longer than maxLifetime (the action checks this; JSON Schema cannot compare two fields).',
   'CreateAgentRuntimeRequest.environmentVariables':
     'Up to 50 variables. Values are text: quote numbers and booleans in YAML (PORT: "8080"). The action ' +
     'never prints them; still, keep secrets out of the repository: pass them with the ' +
     'environment-variables input from GitHub secrets (it merges key by key over this map).',
   'CreateAgentRuntimeRequest.filesystemConfigurations':
-    'Up to 5 mounts under /mnt: per-session storage, an S3 Files access point or an EFS access point.',
+    'Up to 5 mounts under /mnt: per-session storage, an S3 Files access point, an EFS access point or a ' +
+    'volume of the capacity provider the runtime runs on.',
   'CreateAgentRuntimeRequest.tags':
     'Up to 50 tags. When set, the runtime gets exactly these (tags removed here are removed from it); ' +
     'when left out, its tags are left alone.',
   'CreateAgentRuntimeRequest.capacityProviderConfiguration':
-    'Runs the runtime on an AgentCore capacity provider (capacityProviderArn).',
+    'Runs the runtime on an AgentCore capacity provider (capacityProviderArn), in its network: leave ' +
+    'networkConfiguration (and the network-mode, subnets and security-groups inputs) out.',
   'CreateAgentRuntimeRequest.platformVersion':
-    'Version of the runtime platform, e.g. V1. The API model does not list the allowed values.',
+    'Version of the runtime platform: V1 or V2 (the service reports V1 when none was sent). The API model ' +
+    'does not list the values, so the action leaves them to the service.',
   'UpdateAgentRuntimeRequest.metadataConfiguration':
     'Update-only: UpdateAgentRuntime accepts it, CreateAgentRuntime does not.',
   // Nested fields users trip on.
@@ -89,15 +93,19 @@ export const MEMBER_NOTES: Record<string, string> = {
   'CustomJWTAuthorizerConfiguration.privateEndpoint':
     'Reach the identity provider through a private endpoint rather than the internet.',
   'LifecycleConfiguration.idleRuntimeSessionTimeout':
-    'Seconds a session may stay idle before it ends: 60 to 28800; the service default is 900. Must not be ' +
+    'Seconds a session may stay idle before it ends: 60 to 1209600 (14 days); the service default is 900. Must not be ' +
     'longer than maxLifetime.',
   'LifecycleConfiguration.maxLifetime':
-    'Seconds a session may live at most: 60 to 28800 (8 hours), which is the service default.',
+    'Seconds a session may live at most: 60 to 1209600 (14 days); the service default is 28800 (8 hours).',
   'RequestHeaderConfiguration.requestHeaderAllowlist':
     '1 to 20 distinct header names passed to the runtime, e.g. X-Tenant-Id. X-Amz-* and X-Amzn-* headers are ' +
     'reserved (except X-Amzn-Bedrock-AgentCore-Runtime-Custom-*); Authorization needs a customJWTAuthorizer.',
   'ProtocolConfiguration.serverProtocol':
     'HTTP (agents), MCP (MCP servers), A2A (agent-to-agent) or AGUI (AG-UI).',
+  'FilesystemConfiguration.capacityProviderVolume':
+    'A volume of the capacity provider the runtime runs on (capacityProviderConfiguration), mounted under /mnt.',
+  'CapacityProviderVolumeConfiguration.volumeName':
+    "Name of the volume in the capacity provider: a letter, then at most 47 letters, digits, '_' and '-'.",
   'RuntimeMetadataConfiguration.requireMMDSV2':
     'true: the microVM metadata service answers only token-based (V2) requests.',
 };

@@ -178,13 +178,27 @@ describe('the rules the action adds to the model', () => {
     );
   });
 
+  it('has a runtime on a capacity provider go without a network of its own', () => {
+    const capacityProviderConfiguration = {
+      capacityProviderArn:
+        'arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/my_provider-a1b2c3d4e5',
+    };
+    expect(accepts({ ...minimal(), capacityProviderConfiguration })).toBe(true);
+    expect(accepts({ ...network({ networkMode: 'PUBLIC' }), capacityProviderConfiguration })).toBe(false);
+    expect(accepts({ ...network({}), capacityProviderConfiguration })).toBe(false);
+    const volume = { capacityProviderVolume: { volumeName: 'scratch', mountPath: '/mnt/scratch' } };
+    expect(accepts({ ...minimal(), capacityProviderConfiguration, filesystemConfigurations: [volume] })).toBe(
+      true,
+    );
+  });
+
   it('accepts requireServiceS3Endpoint, which the action drops with a warning, and says so', () => {
     const flagged = { ...vpcConfig, requireServiceS3Endpoint: false };
     expect(accepts(network({ networkMode: 'VPC', networkModeConfig: flagged }))).toBe(true);
     expect(JSON.stringify(definitions.VpcConfig)).toContain('Ignored by agentcore-deploy');
   });
 
-  it('limits the entry point to 1-2 items and lifecycle settings to 60-28800 seconds', () => {
+  it('limits the entry point to 1-2 items and lifecycle settings to 60-1209600 seconds (14 days)', () => {
     const code = (entryPoint: string[]) => ({
       ...minimal(),
       agentRuntimeArtifact: {
@@ -199,7 +213,13 @@ describe('the rules the action adds to the model', () => {
     expect(accepts(code(['a', 'b']))).toBe(true);
     expect(accepts(code(['a', 'b', 'c']))).toBe(false);
     const lifecycle = (maxLifetime: number) => ({ ...minimal(), lifecycleConfiguration: { maxLifetime } });
-    expect([59, 60, 28800, 28801].map((s) => accepts(lifecycle(s)))).toEqual([false, true, true, false]);
+    expect([59, 60, 86400, 1209600, 1209601].map((s) => accepts(lifecycle(s)))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('allows $schema, any clientToken and the update-only metadataConfiguration', () => {

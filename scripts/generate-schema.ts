@@ -191,6 +191,12 @@ const ACTION_RULES: Rule[] = [
       additionalProperties: false,
     };
   },
+  // spec-rules.ts noOwnNetwork: a runtime on a capacity provider has no networkConfiguration (and
+  // merge.ts adds no PUBLIC default to it).
+  (schema) => {
+    const onCapacityProvider = { required: ['capacityProviderConfiguration'] };
+    schema.allOf = [{ if: onCapacityProvider, then: { not: { required: ['networkConfiguration'] } } }];
+  },
   // read-inputs.ts drops requireServiceS3Endpoint (GetAgentRuntime returns it, Create rejects it).
   (schema) => {
     Object.assign(propertiesOf(definition(schema, 'VpcConfig')).requireServiceS3Endpoint, {

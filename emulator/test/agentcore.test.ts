@@ -148,6 +148,49 @@ describe('CreateAgentRuntime and GetAgentRuntime', () => {
     );
   });
 
+  it('runs a runtime on a capacity provider without a network, and refuses one with both', async () => {
+    const capacityProviderConfiguration = {
+      capacityProviderArn:
+        'arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/pool-a1b2c3d4e5',
+    };
+    const both = await failure(
+      ac.client.send(
+        new CreateAgentRuntimeCommand({
+          ...containerRuntime('pooled_with_network'),
+          networkConfiguration: { networkMode: 'PUBLIC' },
+          capacityProviderConfiguration,
+        }),
+      ),
+    );
+    expect(both).toBeInstanceOf(ValidationException);
+    expect(both.message).toContain(
+      'NetworkConfiguration is not allowed when capacityProviderConfiguration is specified',
+    );
+    const { networkConfiguration: _none, ...withoutNetwork } = containerRuntime('pooled');
+    const created = await ac.client.send(
+      new CreateAgentRuntimeCommand({
+        ...withoutNetwork,
+        capacityProviderConfiguration,
+        lifecycleConfiguration: { idleRuntimeSessionTimeout: 86400, maxLifetime: 1209600 },
+        filesystemConfigurations: [
+          // The SDK sends union members it does not know as given.
+          { capacityProviderVolume: { volumeName: 'scratch', mountPath: '/mnt/scratch' } } as never,
+        ],
+      }),
+    );
+    const runtime = await get(created.agentRuntimeId!);
+    expect(runtime.networkConfiguration).toBeUndefined();
+    expect(runtime.capacityProviderConfiguration).toEqual(capacityProviderConfiguration);
+    expect(runtime.lifecycleConfiguration).toEqual({
+      idleRuntimeSessionTimeout: 86400,
+      maxLifetime: 1209600,
+    });
+    // The SDK does not know the member, and hands it back as the service wrote it.
+    expect(runtime.filesystemConfigurations).toEqual([
+      { capacityProviderVolume: { volumeName: 'scratch', mountPath: '/mnt/scratch' } },
+    ]);
+  });
+
   it('answers an unknown id with ResourceNotFoundException and a malformed one with ValidationException', async () => {
     expect(await failure(get('ghost-abcdefghij'))).toBeInstanceOf(ResourceNotFoundException);
     const malformed = await failure(get('not valid!'));

@@ -55,7 +55,27 @@ const LEADS: Record<string, (value: unknown, issue: ShapeIssue) => string | unde
       : 'tag keys and values may use letters, digits, spaces and _ . : / = + @ -',
 };
 
-const LIFECYCLE = 'lifecycle settings are seconds, from 60 (1 minute) to 28800 (8 hours)';
+const LIFECYCLE = lifecycleRule();
+
+/** "from 60 (1 minute) to 1209600 (14 days)", read from the model's range. */
+function lifecycleRule(): string {
+  const { shapes } = constraints;
+  const member = shapes.LifecycleConfiguration.members!.maxLifetime;
+  const { min = 0, max = 0 } = member.range ?? shapes[member.target].range ?? {};
+  return `lifecycle settings are seconds, from ${min} (${duration(min)}) to ${max} (${duration(max)})`;
+}
+
+function duration(seconds: number): string {
+  const [unit, size] = (
+    [
+      ['day', 86400],
+      ['hour', 3600],
+      ['minute', 60],
+    ] as const
+  ).find(([, s]) => seconds % s === 0) ?? ['second', 1];
+  const n = seconds / size;
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
 
 /** The message for a finding of validateShape, friendly lead first. */
 export function explainIssue(issue: ShapeIssue, value: unknown): string {

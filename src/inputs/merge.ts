@@ -29,8 +29,13 @@ function setAt(target: Json, [name, ...rest]: string[], override: InputOverride)
       : override.value;
 }
 
-/** The API requires a network mode; PUBLIC is what a runtime gets when nothing sets one. */
+/**
+ * PUBLIC is what a runtime gets when nothing sets a network mode. Not on a capacity provider: its
+ * runtimes use the capacity provider's network, and the service refuses any networkConfiguration
+ * beside capacityProviderConfiguration (spec-rules.ts reports one the user set).
+ */
 function defaultToPublicNetwork(spec: Json): void {
+  if (spec.capacityProviderConfiguration !== undefined && spec.capacityProviderConfiguration !== null) return;
   if (spec.networkConfiguration === undefined) spec.networkConfiguration = { networkMode: 'PUBLIC' };
   else if (isObject(spec.networkConfiguration) && spec.networkConfiguration.networkMode === undefined)
     spec.networkConfiguration = { networkMode: 'PUBLIC', ...spec.networkConfiguration };

@@ -105,7 +105,11 @@ describe('readInputs with a config file', () => {
     expect(errors).toEqual([]);
     const document = parse(goodConfig(name));
     delete document.clientToken;
-    expect(spec).toEqual({ networkConfiguration: { networkMode: 'PUBLIC' }, ...document });
+    // PUBLIC is the default network, except on a capacity provider (everything.yaml), which has none.
+    const network = document.capacityProviderConfiguration
+      ? {}
+      : { networkConfiguration: { networkMode: 'PUBLIC' } };
+    expect(spec).toEqual({ ...network, ...document });
     expect(spec).not.toHaveProperty('clientToken');
   });
 

@@ -1,5 +1,5 @@
 // Rules the model cannot express but users trip on: an unpinned image, network settings that do not
-// fit the network mode, and an idle timeout longer than the lifetime.
+// fit the network mode or sit beside a capacity provider, and an idle timeout longer than the lifetime.
 import { constraints } from '../model/validate-shape.js';
 import { valueAt } from './api-path.js';
 
@@ -15,7 +15,11 @@ const CONTAINER_URI_PATTERN = new RegExp(constraints.shapes.RuntimeContainerUri.
 const VPC = 'networkConfiguration.networkModeConfig';
 
 export function checkSpecRules(spec: Record<string, unknown>): RuleIssue[] {
-  return [...containerIsPinned(spec), ...networkFitsMode(spec), ...lifecycleOrder(spec)];
+  return [
+    ...containerIsPinned(spec),
+    ...(onCapacityProvider(spec) ? noOwnNetwork(spec) : networkFitsMode(spec)),
+    ...lifecycleOrder(spec),
+  ];
 }
 
 /** The model's pattern makes the tag optional; an untagged image cannot be told apart from the next one. */
@@ -28,6 +32,28 @@ function containerIsPinned(spec: Record<string, unknown>): RuleIssue[] {
     {
       path: CONTAINER_URI,
       message: `pin a tag or digest, e.g. ${uri}:v1 or ${uri}@sha256:<digest>, so each deploy names exactly one image`,
+    },
+  ];
+}
+
+const isSet = (v: unknown) => v !== undefined && v !== null;
+const onCapacityProvider = (spec: Record<string, unknown>) => isSet(spec.capacityProviderConfiguration);
+
+/**
+ * A runtime on a capacity provider runs in the capacity provider's network: the service refuses
+ * "NetworkConfiguration is not allowed when capacityProviderConfiguration is specified" (see
+ * service-behaviour.md), and merge.ts adds no PUBLIC default there, so any network here is the user's.
+ */
+function noOwnNetwork(spec: Record<string, unknown>): RuleIssue[] {
+  if (!isSet(spec.networkConfiguration)) return [];
+  return [
+    {
+      path: 'networkConfiguration',
+      message:
+        'a runtime on a capacity provider (capacityProviderConfiguration, set in the config file) uses the ' +
+        "capacity provider's network, so it cannot have its own: remove inputs network-mode, subnets and " +
+        'security-groups and field networkConfiguration from the config file, or remove ' +
+        'capacityProviderConfiguration to run on a network of its own',
     },
   ];
 }

@@ -86,6 +86,20 @@ describe('normalizeSpec', () => {
     expect(normalizeSpec(containerSpec({ networkConfiguration: VPC })).networkConfiguration).toEqual(VPC);
   });
 
+  it('leaves out the network of a runtime on a capacity provider, whatever Get reports for it', () => {
+    const capacityProviderConfiguration = {
+      capacityProviderArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/p-a1b2c3d4e5',
+    };
+    const desired = containerSpec({ networkConfiguration: undefined, capacityProviderConfiguration });
+    for (const reported of [undefined, { networkMode: 'PUBLIC' as const }, VPC]) {
+      const current = currentSpecOf(runtimeAsServiceReturns({ ...desired, networkConfiguration: reported }));
+      expect(canonicalJson(normalizeSpec(current))).toBe(canonicalJson(normalizeSpec(desired)));
+    }
+    // Without a capacity provider, the network is compared as before.
+    expect(normalizeSpec(containerSpec({ networkConfiguration: VPC })).networkConfiguration).toEqual(VPC);
+    expect(createRequestOf(desired, '')).not.toHaveProperty('networkConfiguration');
+  });
+
   it('drops requireServiceS3Endpoint, which Get returns but Create and Update reject', () => {
     const returned = {
       ...VPC,

@@ -42,10 +42,13 @@ export function currentSpecOf(runtime: GetAgentRuntimeResponse): AgentRuntimeSpe
 /**
  * The spec as the diff sees it, applied to desired and current alike: no null/undefined members, no
  * empty maps/lists/objects, no service defaults, no token, no tags (they are reconciled separately), no
- * `requireServiceS3Endpoint` (Get returns it, Create/Update reject it on current runtimes).
+ * `requireServiceS3Endpoint` (Get returns it, Create/Update reject it on current runtimes), and no
+ * network on a capacity-provider runtime (the capacity provider's network is not the runtime's to set:
+ * whatever Get reports for it is not a difference from a spec that, as it must, sets none).
  */
 export function normalizeSpec(spec: AgentRuntimeSpec): AgentRuntimeSpec {
   const copy = withoutEmpty({ ...spec, clientToken: undefined, tags: undefined }) ?? {};
+  if (copy.capacityProviderConfiguration) delete copy.networkConfiguration;
   const vpc = (copy.networkConfiguration as Json | undefined)?.networkModeConfig as Json | undefined;
   if (vpc) delete vpc.requireServiceS3Endpoint;
   for (const [path, value] of Object.entries(SERVICE_DEFAULTS)) {

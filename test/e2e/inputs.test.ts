@@ -124,24 +124,29 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
   return results;
 }
 
-test(`the whole bad-input corpus (${BAD_INPUTS.length} cases) fails with the field named and no request sent`, async () => {
-  const mark = emu.requests.length;
-  const outcomes = await inBatches(BAD_INPUTS, 4, async (c: BadInputCase) => {
-    const run = await deployWith(emu, {
-      inputs: { mode: 'deploy', ...c.inputs },
-      files: c.file ? { [c.file.name]: c.file.text } : {},
+test(
+  `the whole bad-input corpus (${BAD_INPUTS.length} cases) fails with the field named and no request sent`,
+  async () => {
+    const mark = emu.requests.length;
+    const outcomes = await inBatches(BAD_INPUTS, 4, async (c: BadInputCase) => {
+      const run = await deployWith(emu, {
+        inputs: { mode: 'deploy', ...c.inputs },
+        files: c.file ? { [c.file.name]: c.file.text } : {},
+      });
+      const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
+      const problems: string[] = [];
+      if (run.code !== 1) problems.push(`exit code ${run.code}`);
+      if (!errors.some((l) => l.includes(c.expectField))) problems.push(`no ::error names ${c.expectField}`);
+      if (
+        c.expectLine !== undefined &&
+        !errors.some((l) => l.includes(`file=${c.file?.name},line=${c.expectLine}`))
+      )
+        problems.push(`no annotation at ${c.file?.name}:${c.expectLine}`);
+      return problems.length ? `${c.name}: ${problems.join('; ')}\n${run.stdout}` : undefined;
     });
-    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
-    const problems: string[] = [];
-    if (run.code !== 1) problems.push(`exit code ${run.code}`);
-    if (!errors.some((l) => l.includes(c.expectField))) problems.push(`no ::error names ${c.expectField}`);
-    if (
-      c.expectLine !== undefined &&
-      !errors.some((l) => l.includes(`file=${c.file?.name},line=${c.expectLine}`))
-    )
-      problems.push(`no annotation at ${c.file?.name}:${c.expectLine}`);
-    return problems.length ? `${c.name}: ${problems.join('; ')}\n${run.stdout}` : undefined;
-  });
-  expect(outcomes.filter(Boolean)).toEqual([]);
-  expect(emu.requests.slice(mark)).toEqual([]);
-});
+    expect(outcomes.filter(Boolean)).toEqual([]);
+    expect(emu.requests.slice(mark)).toEqual([]);
+    // One process per case: the time grows with the corpus (about 4 s a batch on a loaded 2-core machine).
+  },
+  Math.max(60_000, BAD_INPUTS.length * 2_000),
+);

@@ -19,6 +19,18 @@ const setsS3EndpointFlag = (input: Record<string, unknown>) =>
   (input.networkConfiguration as { networkModeConfig?: { requireServiceS3Endpoint?: unknown } } | undefined)
     ?.networkModeConfig?.requireServiceS3Endpoint !== undefined;
 
+/**
+ * The live API's answer to a network beside a capacity provider (service-behaviour.md): the runtime
+ * runs in the capacity provider's network.
+ */
+function refuseNetworkOnCapacityProvider(input: Record<string, unknown>): void {
+  if (input.capacityProviderConfiguration !== undefined && input.networkConfiguration !== undefined)
+    raiseField(
+      'networkConfiguration',
+      'NetworkConfiguration is not allowed when capacityProviderConfiguration is specified',
+    );
+}
+
 const artifactType = (config: RuntimeConfig) =>
   Object.keys((config.agentRuntimeArtifact as object | undefined) ?? {}).find((k) =>
     k.endsWith('Configuration'),
@@ -28,6 +40,7 @@ export const createAgentRuntime: OperationHandler = (ctx) => {
   const { state, input, now } = ctx;
   if (setsS3EndpointFlag(input))
     raiseField(S3_ENDPOINT_FIELD, 'requireServiceS3Endpoint is not supported when creating an agent runtime');
+  refuseNetworkOnCapacityProvider(input);
   const rejection = state.takeCreateRejection();
   if (rejection) throw new ServiceError(rejectionAnswer(rejection, input));
   const name = String(input.agentRuntimeName);
@@ -62,6 +75,7 @@ export const updateAgentRuntime: OperationHandler = (ctx) => {
       'ConflictException',
       `Agent runtime ${runtime.id} is ${status}; wait until it is no longer in progress`,
     );
+  refuseNetworkOnCapacityProvider(input);
   if (artifactType(input) !== artifactType(latest(runtime).config))
     raiseField('agentRuntimeArtifact', 'Agent artifact type cannot be updated');
   if (setsS3EndpointFlag(input) && !runtime.legacyNetworking)

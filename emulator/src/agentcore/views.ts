@@ -15,8 +15,13 @@ import {
 
 const iso = (d: Date | number) => new Date(d).toISOString();
 
-/** Values the service reports when the request left them out (model doc: 900 s idle, 28800 s lifetime). */
+/**
+ * Values the service reports when the request left them out (model doc: 900 s idle, 28800 s lifetime,
+ * PUBLIC network). A runtime on a capacity provider is reported without a network: it has none of its
+ * own (inferred: no public source shows what Get reports for one).
+ */
 function withServiceDefaults(config: RuntimeConfig): RuntimeConfig {
+  const onCapacityProvider = config.capacityProviderConfiguration !== undefined;
   return {
     ...config,
     lifecycleConfiguration: {
@@ -24,7 +29,9 @@ function withServiceDefaults(config: RuntimeConfig): RuntimeConfig {
       maxLifetime: 28800,
       ...(config.lifecycleConfiguration as object | undefined),
     },
-    networkConfiguration: config.networkConfiguration ?? { networkMode: 'PUBLIC' },
+    ...(onCapacityProvider
+      ? {}
+      : { networkConfiguration: config.networkConfiguration ?? { networkMode: 'PUBLIC' } }),
   };
 }
 
