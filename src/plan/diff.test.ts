@@ -90,6 +90,36 @@ describe('diffSpecs', () => {
     ]);
   });
 
+  it('compares custom claims as a set, and the match values of each claim as a set too', () => {
+    const claim = (name: string, values: string[]) => ({
+      inboundTokenClaimName: name,
+      inboundTokenClaimValueType: 'STRING_ARRAY' as const,
+      authorizingClaimMatchValue: {
+        claimMatchOperator: 'CONTAINS_ANY' as const,
+        claimMatchValue: { matchValueStringList: values },
+      },
+    });
+    const jwt = (customClaims: ReturnType<typeof claim>[]): AgentRuntimeSpec =>
+      containerSpec({
+        authorizerConfiguration: {
+          customJWTAuthorizer: {
+            discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration',
+            customClaims,
+          },
+        },
+      });
+    const deployed = jwt([claim('groups', ['admins', 'support']), claim('tier', ['gold'])]);
+    expect(diff(deployed, jwt([claim('tier', ['gold']), claim('groups', ['support', 'admins'])]))).toEqual(
+      [],
+    );
+    const added = diff(
+      deployed,
+      jwt([claim('groups', ['admins', 'support', 'billing']), claim('tier', ['gold'])]),
+    );
+    expect(paths(added)).toEqual(['change authorizerConfiguration.customJWTAuthorizer.customClaims']);
+    expect(JSON.stringify(added[0].after)).toContain('billing');
+  });
+
   it('compares environment variables key by key and never carries their values', () => {
     const changes = diff(
       containerSpec({ environmentVariables: { KEEP: 'same', ROTATED: 'old-secret', GONE: 'gone-secret' } }),

@@ -1,7 +1,7 @@
 // Field-by-field comparison of two normalised specs, and of two tag sets. Objects are walked down to
 // their leaves, lists are compared whole (as sets where order means nothing), map entries one by one.
 import { canonicalJson, isPlainObject, own, put } from './canonical-json.js';
-import { describePath, isUnorderedList, orderedKeys, pathOf } from './model-paths.js';
+import { describePath, orderedKeys, pathOf, withSetsSorted } from './model-paths.js';
 
 export interface FieldChange {
   /** Where the value sits: `lifecycleConfiguration.maxLifetime`, `environmentVariables.API_KEY`. */
@@ -52,11 +52,7 @@ function walk(before: unknown, after: unknown, segments: string[], out: FieldCha
 }
 
 function sameValue(before: unknown, after: unknown, segments: string[]): boolean {
-  if (Array.isArray(before) && Array.isArray(after) && segments.length > 0 && isUnorderedList(segments)) {
-    const sorted = (list: unknown[]) => list.map(canonicalJson).sort();
-    return canonicalJson(sorted(before)) === canonicalJson(sorted(after));
-  }
-  return canonicalJson(before) === canonicalJson(after);
+  return canonicalJson(withSetsSorted(before, segments)) === canonicalJson(withSetsSorted(after, segments));
 }
 
 /** What makes the runtime's tags exactly the desired set; nothing when tags are not managed. */

@@ -3,6 +3,7 @@
 // so a member added to the model is compared, ordered and (if sensitive) hidden without code changes.
 import type { Member, Shape } from '../model/constraints-types.js';
 import { constraints } from '../model/validate-shape.js';
+import { canonicalJson, isPlainObject, put } from './canonical-json.js';
 
 const shapes = constraints.shapes;
 
@@ -25,8 +26,9 @@ export const specMembers: Readonly<Record<string, Member>> = Object.fromEntries(
 const SHOWN_ALTHOUGH_SENSITIVE = new Set(['Description']);
 
 /**
- * Lists whose order means nothing to the service (subnets, security groups, allow-lists): compared as
- * sets, so a service that returns them in another order does not produce a change on every run.
+ * Lists whose order means nothing to the service (subnets, security groups, allow-lists, custom claims
+ * and their `matchValueStringList`; the Terraform provider models all of them as sets): compared as sets,
+ * so a service that returns them in another order does not produce a change on every run.
  */
 const UNORDERED_LISTS = new Set([
   ...Object.entries(shapes)
@@ -39,6 +41,8 @@ const UNORDERED_LISTS = new Set([
   'AllowedAudienceList',
   'AllowedClientsList',
   'AllowedScopesType',
+  'CustomClaimValidationsType',
+  'MatchValueStringList',
 ]);
 
 export interface PathInfo {
@@ -82,9 +86,39 @@ export function orderedKeys(segments: readonly string[], keys: Iterable<string>)
   return [...known, ...rest];
 }
 
-export function isUnorderedList(segments: readonly string[]): boolean {
-  const { shapeName } = describePath(segments);
-  return shapeName !== undefined && UNORDERED_LISTS.has(shapeName);
+/**
+ * The value at `segments` with every unordered list in it (at any depth: the `matchValueStringList` of
+ * each custom claim, say) sorted, so two values that differ only in the order of sets compare equal.
+ */
+export function withSetsSorted(value: unknown, segments: readonly string[]): unknown {
+  if (segments.length === 0) return sortSetsIn(value, (key) => specMembers[key]?.target);
+  return sortSets(value, describePath(segments).shapeName);
+}
+
+function sortSets(value: unknown, shapeName: string | undefined): unknown {
+  const shape = shapeName === undefined ? undefined : shapes[shapeName];
+  if (!shape) return value;
+  if (Array.isArray(value)) {
+    if (shape.type !== 'list') return value;
+    const items = value.map((item) => sortSets(item, shape.member?.target));
+    return UNORDERED_LISTS.has(shapeName!) ? sortedByJson(items) : items;
+  }
+  if (shape.type === 'map') return sortSetsIn(value, () => shape.value?.target);
+  return sortSetsIn(value, (key) => shape.members?.[key]?.target);
+}
+
+function sortSetsIn(value: unknown, targetOf: (key: string) => string | undefined): unknown {
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) put(out, key, sortSets(v, targetOf(key)));
+  return out;
+}
+
+function sortedByJson(items: unknown[]): unknown[] {
+  return items
+    .map((item) => ({ item, key: canonicalJson(item) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ item }) => item);
 }
 
 /** `a.b.c`, with map keys that are not plain identifiers quoted: `environmentVariables["MY.VAR"]`. */

@@ -175,6 +175,23 @@ describe('updateRequestOf', () => {
   });
 });
 
+it('an update carries the private endpoints the service does not report', () => {
+  const privateEndpoint = {
+    selfManagedLatticeResource: { resourceConfigurationIdentifier: 'rcfg-0123456789abcdef0' },
+  };
+  const desired = containerSpec({
+    authorizerConfiguration: {
+      customJWTAuthorizer: {
+        discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration',
+        privateEndpoint,
+        privateEndpointOverrides: [{ domain: 'idp.example.com', privateEndpoint }],
+      },
+    },
+  });
+  const request = updateRequestOf(desired, 'support_agent-a1B2c3D4e5', 'token-0123456789abcdef0123456789abc');
+  expect(request.authorizerConfiguration).toEqual(desired.authorizerConfiguration);
+});
+
 describe('createRequestOf', () => {
   it('carries name and tags, but no metadataConfiguration (Create does not accept it)', () => {
     const desired = containerSpec({

@@ -30,7 +30,40 @@ export const SERVICE_DEFAULTS: Readonly<Record<string, string | number | boolean
  */
 export const SERVICE_ASSIGNED: readonly string[] = ['platformVersion'];
 
+/**
+ * Fields Create and Update take but GetAgentRuntime never reports (the Terraform provider keeps them
+ * from its own state for this reason: `preserveAuthorizerPrivateEndpoints`). Compared with a Get, they
+ * would look added on every run. They take no part in the comparison, are assumed unchanged, and are
+ * still sent in full with every update.
+ */
+export const NOT_REPORTED: readonly string[] = [
+  'authorizerConfiguration.customJWTAuthorizer.privateEndpoint',
+  'authorizerConfiguration.customJWTAuthorizer.privateEndpointOverrides',
+];
+
 type Json = Record<string, unknown>;
+
+/** Which of the `NOT_REPORTED` fields a normalised spec sets. */
+export function unreportedFieldsIn(spec: AgentRuntimeSpec): string[] {
+  return NOT_REPORTED.filter((path) => valueAt(spec as unknown as Json, path) !== undefined);
+}
+
+/** A normalised spec without the `NOT_REPORTED` fields: what a comparison with a Get can rely on. */
+export function withoutUnreported(spec: AgentRuntimeSpec): AgentRuntimeSpec {
+  const copy = structuredClone(spec) as unknown as Json;
+  for (const path of NOT_REPORTED) {
+    const segments = path.split('.');
+    const holder = valueAt(copy, segments.slice(0, -1).join('.'));
+    if (isPlainObject(holder)) delete holder[segments[segments.length - 1]];
+  }
+  return (withoutEmpty(copy) ?? {}) as AgentRuntimeSpec;
+}
+
+function valueAt(source: Json, path: string): unknown {
+  let value: unknown = source;
+  for (const segment of path.split('.')) value = isPlainObject(value) ? own(value, segment) : undefined;
+  return value;
+}
 
 /** The comparable spec of an existing runtime: its configuration without output-only fields. */
 export function currentSpecOf(runtime: GetAgentRuntimeResponse): AgentRuntimeSpec {

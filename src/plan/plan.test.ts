@@ -199,3 +199,56 @@ it('a runtime being deleted plans as a create, as the deploy would do', () => {
   expect(plan).toMatchObject({ operation: 'create', changed: true });
   expect(plan.current).toBeUndefined();
 });
+
+describe('fields the service does not report', () => {
+  const privateEndpoint = {
+    managedVpcResource: {
+      vpcIdentifier: 'vpc-0123456789abcdef0',
+      subnetIds: ['subnet-0a1b2c3d4e5f67890'],
+      endpointIpAddressType: 'IPV4' as const,
+    },
+  };
+  const withPrivateIdp = (
+    discoveryUrl = 'https://idp.internal.example.com/.well-known/openid-configuration',
+  ) =>
+    containerSpec({
+      authorizerConfiguration: {
+        customJWTAuthorizer: {
+          discoveryUrl,
+          allowedClients: ['client-a'],
+          privateEndpoint,
+          privateEndpointOverrides: [{ domain: 'login.example.com', privateEndpoint }],
+        },
+      },
+    });
+
+  it('are assumed unchanged: a runtime deployed with private endpoints plans nothing', () => {
+    const desired = withPrivateIdp();
+    const plan = computePlan({ desired, region: REGION, current: existing(desired) });
+    expect(plan).toMatchObject({ operation: 'none', changed: false, fieldChanges: [] });
+    expect(plan.assumedUnchanged).toEqual([
+      'authorizerConfiguration.customJWTAuthorizer.privateEndpoint',
+      'authorizerConfiguration.customJWTAuthorizer.privateEndpointOverrides',
+    ]);
+  });
+
+  it('do not hide a real change next to them', () => {
+    const plan = computePlan({
+      desired: withPrivateIdp('https://idp2.internal.example.com/.well-known/openid-configuration'),
+      region: REGION,
+      current: existing(withPrivateIdp()),
+    });
+    expect(plan.operation).toBe('update');
+    expect(plan.fieldChanges.map((c) => c.path)).toEqual([
+      'authorizerConfiguration.customJWTAuthorizer.discoveryUrl',
+    ]);
+  });
+
+  it('are not listed when the configuration does not set them, nor for a create', () => {
+    expect(
+      computePlan({ desired: containerSpec(), region: REGION, current: existing(containerSpec()) })
+        .assumedUnchanged,
+    ).toEqual([]);
+    expect(computePlan({ desired: withPrivateIdp(), region: REGION }).assumedUnchanged).toEqual([]);
+  });
+});

@@ -4,7 +4,13 @@
 import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import { diffSpecs, diffTags, tagChangeCount, type FieldChange, type TagChanges } from './diff.js';
-import { currentSpecOf, normalizeSpec, SERVICE_ASSIGNED } from './normalize.js';
+import {
+  currentSpecOf,
+  normalizeSpec,
+  SERVICE_ASSIGNED,
+  unreportedFieldsIn,
+  withoutUnreported,
+} from './normalize.js';
 
 export type { FieldChange, TagChanges } from './diff.js';
 
@@ -21,6 +27,11 @@ export interface Plan {
   newVersion: boolean;
   /** Why the runtime cannot be updated in place, each with what to do instead. */
   replacementReasons: string[];
+  /**
+   * Fields the config sets that GetAgentRuntime does not report (`NOT_REPORTED`): not compared, assumed
+   * unchanged, and sent in full with every update. Empty for a create.
+   */
+  assumedUnchanged: string[];
   current?: { arn: string; id: string; version: string; status: string };
 }
 
@@ -45,13 +56,14 @@ export function computePlan(input: {
       tagChanges: diffTags({}, desired.tags),
       newVersion: false,
       replacementReasons: [],
+      assumedUnchanged: [],
     };
   }
 
-  const currentSpec = normalizeSpec(currentSpecOf(current.runtime));
+  const currentSpec = withoutUnreported(normalizeSpec(currentSpecOf(current.runtime)));
   for (const field of SERVICE_ASSIGNED)
     if (!(field in desiredSpec)) delete (currentSpec as Record<string, unknown>)[field];
-  const fieldChanges = diffSpecs(currentSpec, desiredSpec);
+  const fieldChanges = diffSpecs(currentSpec, withoutUnreported(desiredSpec));
   const tagChanges = diffTags(current.tags, desired.tags);
   const replacementReasons = replacementReasonsFor(currentSpec, desiredSpec, runtimeName);
   const operation: Operation =
@@ -70,6 +82,7 @@ export function computePlan(input: {
     tagChanges,
     newVersion: operation === 'update' && fieldChanges.length > 0,
     replacementReasons,
+    assumedUnchanged: unreportedFieldsIn(desiredSpec),
     current: {
       arn: runtime.agentRuntimeArn ?? '',
       id: runtime.agentRuntimeId ?? '',

@@ -23,8 +23,14 @@ export function runtimeAsServiceReturns(
   spec: AgentRuntimeSpec,
   extra: Partial<GetAgentRuntimeResponse> = {},
 ): GetAgentRuntimeResponse {
-  const rest: AgentRuntimeSpec = { ...spec };
+  const rest: AgentRuntimeSpec = structuredClone(spec);
   delete rest.tags; // Get does not return tags (ListTagsForResource does)
+  // Nor a JWT authorizer's private endpoints (see NOT_REPORTED).
+  const jwt = rest.authorizerConfiguration?.customJWTAuthorizer;
+  if (jwt) {
+    delete jwt.privateEndpoint;
+    delete jwt.privateEndpointOverrides;
+  }
   return {
     $metadata: { httpStatusCode: 200, requestId: 'req-1' },
     ...rest,

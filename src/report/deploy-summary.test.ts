@@ -23,7 +23,7 @@ test('a deploy summary says what was done, from which version to which, and link
   expect(markdown).toContain('🔄 Updated: AgentCore runtime `my_agent` (eu-west-1)');
   expect(markdown).toContain('| Version | 3 → **4** |');
   expect(markdown).toContain(
-    'https://eu-west-1.console.aws.amazon.com/bedrock-agentcore/home?region=eu-west-1#/agents/my_agent-abcdefghij',
+    'https://eu-west-1.console.aws.amazon.com/bedrock-agentcore/agents/my_agent-abcdefghij',
   );
   expect(markdown).toContain('### What changed\n\n| the | changes |');
   expect(markdownProblems(markdown)).toEqual([]);

@@ -1,10 +1,7 @@
 // The job summary of a deploy: what was done, to which version, where to look; then the plan itself.
 import type { RuntimeRef } from '../aws/current-runtime.js';
+import { runtimeConsoleUrl } from './console-link.js';
 import { inlineCode } from './escape-markdown.js';
-
-function consoleUrl(region: string, runtimeId: string): string {
-  return `https://${region}.console.aws.amazon.com/bedrock-agentcore/home?region=${region}#/agents/${encodeURIComponent(runtimeId)}`;
-}
 
 const DONE: Record<string, string> = {
   create: '🆕 Created',
@@ -38,7 +35,7 @@ export function renderDeploySummary(input: {
     ...(runtime.workloadIdentityArn
       ? [`| Workload identity | ${inlineCode(runtime.workloadIdentityArn)} |`]
       : []),
-    `| Console | [Open in the AgentCore console](${consoleUrl(region, runtime.id)}) |`,
+    `| Console | [Open in the AgentCore console](${runtimeConsoleUrl(region, runtime.id)}) |`,
     '',
     ...(input.operation === 'none' ? [] : ['### What changed', '', input.changesMarkdown]),
   ];

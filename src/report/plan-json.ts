@@ -10,6 +10,8 @@ export interface PlanJson {
   changed: boolean;
   newVersion: boolean;
   replacementReasons: string[];
+  /** Set in the config, not reported by the service: not compared, assumed unchanged. */
+  assumedUnchanged: string[];
   current: { arn: string; id: string; version: string; status: string } | null;
   fieldChanges: {
     path: string;
@@ -35,6 +37,7 @@ export function planJsonObject(plan: Plan): PlanJson {
     changed: plan.changed,
     newVersion: plan.newVersion,
     replacementReasons: [...plan.replacementReasons],
+    assumedUnchanged: [...plan.assumedUnchanged],
     current: plan.current ? { ...plan.current } : null,
     fieldChanges: plan.fieldChanges.map(({ path, action, sensitive, before, after }) => ({
       path,

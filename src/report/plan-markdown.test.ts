@@ -117,6 +117,7 @@ describe('long lists', () => {
     changed: true,
     newVersion: true,
     replacementReasons: [],
+    assumedUnchanged: [],
     current: { arn: 'arn', id: 'a-0123456789', version: '3', status: 'READY' },
     tagChanges: { add: {}, change: {}, remove: [], managed: false },
     fieldChanges: [
@@ -153,6 +154,22 @@ describe("as: 'changes'", () => {
     expect(full).toMatch(/will be updated/);
     expect(markdown).not.toMatch(/will be/);
     expect(markdown).toContain('<details');
+    expect(markdownProblems(markdown)).toEqual([]);
+  });
+});
+
+describe('fields the service does not report', () => {
+  it('are named as assumed unchanged, and sent with every update', () => {
+    const plan: Plan = {
+      ...noChangePlan(),
+      assumedUnchanged: ['authorizerConfiguration.customJWTAuthorizer.privateEndpoint'],
+    };
+    const markdown = renderPlanMarkdown(plan);
+    expect(markdown).toContain(
+      '_Not reported by the service: assumed unchanged:_ `authorizerConfiguration.customJWTAuthorizer.privateEndpoint`.',
+    );
+    expect(markdown).toContain('sent as configured with every update');
+    expect(renderPlanMarkdown(noChangePlan())).not.toContain('assumed unchanged');
     expect(markdownProblems(markdown)).toEqual([]);
   });
 });

@@ -58,6 +58,7 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
     const defaults = defaultsNote(plan.fieldChanges);
     if (defaults) blocks.push(defaults);
   }
+  if (plan.assumedUnchanged.length > 0) blocks.push(assumedUnchangedNote(plan.assumedUnchanged));
   if (!plan.tagChanges.managed) blocks.push(unmanagedTagsNote(plan));
   blocks.push(footer(plan, options.summaryLink));
   return `${blocks.join('\n\n')}\n`;
@@ -222,6 +223,11 @@ function tagSection(tags: TagChanges, creating: boolean, columns: string): strin
   ];
   const note = tags.remove.length > 0 ? ' (the runtime keeps exactly the tags in the configuration)' : '';
   return [`**Tags**${note}`, '', `| | Tag ${columns}`, '|:-:|---|---|---|', ...rows].join('\n');
+}
+
+function assumedUnchangedNote(paths: string[]): string {
+  const fields = paths.map((p) => inlineCode(p, 'prose')).join(', ');
+  return `_Not reported by the service: assumed unchanged:_ ${fields}. _They are sent as configured with every update._`;
 }
 
 function unmanagedTagsNote(plan: Plan): string {

@@ -35,6 +35,21 @@ function withServiceDefaults(config: RuntimeConfig): RuntimeConfig {
   };
 }
 
+/**
+ * The service never reports a JWT authorizer's `privateEndpoint` and `privateEndpointOverrides` on Get,
+ * although it takes them (Terraform's `preserveAuthorizerPrivateEndpoints` exists for this reason).
+ */
+function withoutUnreportedFields(config: RuntimeConfig): RuntimeConfig {
+  const authorizer = config.authorizerConfiguration as
+    { customJWTAuthorizer?: Record<string, unknown> } | undefined;
+  const jwt = authorizer?.customJWTAuthorizer;
+  if (!jwt || !('privateEndpoint' in jwt || 'privateEndpointOverrides' in jwt)) return config;
+  const reported = { ...jwt };
+  delete reported.privateEndpoint;
+  delete reported.privateEndpointOverrides;
+  return { ...config, authorizerConfiguration: { ...authorizer, customJWTAuthorizer: reported } };
+}
+
 export const workloadIdentity = (p: Partition, runtime: Runtime) => ({
   workloadIdentityArn: workloadIdentityArn(p, runtime.id),
 });
@@ -49,7 +64,7 @@ function versionStatus(runtime: Runtime, version: RuntimeVersion, now: number) {
 export function runtimeDetail(p: Partition, runtime: Runtime, version: RuntimeVersion, now: number) {
   const status = versionStatus(runtime, version, now);
   return {
-    ...withServiceDefaults(version.config),
+    ...withServiceDefaults(withoutUnreportedFields(version.config)),
     agentRuntimeArn: runtime.arn,
     agentRuntimeName: runtime.name,
     agentRuntimeId: runtime.id,

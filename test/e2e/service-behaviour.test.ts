@@ -1,0 +1,101 @@
+// Where the real service departs from its model, end to end: the bundled dist/index.js on Node 24 (what
+// runners use), against the emulator behaving like the service (emulator/README.md, "Beyond the model").
+import { existsSync } from 'node:fs';
+import { startEmulator, type Emulator } from '../../emulator/src/index.js';
+import { NODE24, type RunOptions } from '../../scripts/run-action.js';
+import { containerInputs, deployWith, IMAGE, mutatingRequests, operationOf, ROLE_ARN } from './helpers.js';
+
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startEmulator({ transitionDelayMs: 300 });
+});
+afterAll(() => emu.close());
+
+const onNode24 = (options: RunOptions) => deployWith(emu, { node: NODE24, ...options });
+
+/** A runtime config file in YAML, as a repository would hold it. */
+const configFile = (name: string, authorizer: string[]) =>
+  [
+    `agentRuntimeName: ${name}`,
+    `roleArn: ${ROLE_ARN}`,
+    `agentRuntimeArtifact: { containerConfiguration: { containerUri: "${IMAGE}" } }`,
+    'authorizerConfiguration:',
+    '  customJWTAuthorizer:',
+    '    discoveryUrl: https://idp.internal.example.com/.well-known/openid-configuration',
+    ...authorizer.map((line) => `    ${line}`),
+  ].join('\n');
+
+const deployFile = (yaml: string) =>
+  onNode24({ files: { 'runtime.yaml': yaml }, inputs: { mode: 'deploy', 'config-file': 'runtime.yaml' } });
+
+test('the Node 24 binary the suite runs the bundle on is there', () => {
+  expect(existsSync(NODE24)).toBe(true);
+});
+
+test('a runtime with private endpoints deployed twice: the second run is a no-op', async () => {
+  const yaml = configFile('private_idp_agent', [
+    'allowedClients: [client-a]',
+    'privateEndpoint:',
+    '  managedVpcResource:',
+    '    vpcIdentifier: vpc-0123456789abcdef0',
+    '    subnetIds: [subnet-0a1b2c3d4e5f67890]',
+    '    endpointIpAddressType: IPV4',
+    'privateEndpointOverrides:',
+    '  - domain: login.example.com',
+    '    privateEndpoint: { selfManagedLatticeResource: { resourceConfigurationIdentifier: rcfg-0123456789abcdef0 } }',
+  ]);
+  const first = await deployFile(yaml);
+  expect(first.code).toBe(0);
+  expect(first.outputs).toMatchObject({ operation: 'create', status: 'READY' });
+  const create = first.requests.find((r) => operationOf(r) === 'CreateAgentRuntime')!;
+  expect(create.body).toContain('privateEndpointOverrides');
+
+  const second = await deployFile(yaml);
+  expect(second.code).toBe(0);
+  expect(second.outputs).toMatchObject({ operation: 'none', changed: 'false', 'agent-runtime-version': '1' });
+  expect(mutatingRequests(second.requests)).toEqual([]);
+  expect(second.outputs['plan-markdown']).toContain('assumed unchanged');
+  expect(JSON.parse(second.outputs['plan-json']).assumedUnchanged).toEqual([
+    'authorizerConfiguration.customJWTAuthorizer.privateEndpoint',
+    'authorizerConfiguration.customJWTAuthorizer.privateEndpointOverrides',
+  ]);
+});
+
+test('custom claims reordered (and the values of a claim): no-op', async () => {
+  const claim = (name: string, values: string[]) => [
+    `  - inboundTokenClaimName: ${name}`,
+    '    inboundTokenClaimValueType: STRING_ARRAY',
+    '    authorizingClaimMatchValue:',
+    '      claimMatchOperator: CONTAINS_ANY',
+    `      claimMatchValue: { matchValueStringList: [${values.join(', ')}] }`,
+  ];
+  const first = await deployFile(
+    configFile('claims_agent', [
+      'allowedAudience: [api://tools, api://admin]',
+      'customClaims:',
+      ...claim('groups', ['admins', 'support']),
+      ...claim('tiers', ['gold', 'silver']),
+    ]),
+  );
+  expect(first.code).toBe(0);
+  const reordered = await deployFile(
+    configFile('claims_agent', [
+      'allowedAudience: [api://admin, api://tools]',
+      'customClaims:',
+      ...claim('tiers', ['silver', 'gold']),
+      ...claim('groups', ['support', 'admins']),
+    ]),
+  );
+  expect(reordered.code).toBe(0);
+  expect(reordered.outputs).toMatchObject({ operation: 'none', changed: 'false' });
+  expect(mutatingRequests(reordered.requests)).toEqual([]);
+});
+
+test('the job summary links the runtime in the AgentCore console', async () => {
+  const run = await onNode24({ inputs: containerInputs('console_agent') });
+  expect(run.code).toBe(0);
+  expect(run.summary).toContain(
+    `(https://us-east-1.console.aws.amazon.com/bedrock-agentcore/agents/${run.outputs['agent-runtime-id']})`,
+  );
+});
