@@ -132,3 +132,81 @@ test('READY of an older version than the one this run made is not the READY wait
   expect(ready.agentRuntimeVersion).toBe('3');
   expect(calls.get).toBe(3);
 });
+
+describe('reads that lag behind this run’s change', () => {
+  const thisRun = { timeoutSeconds: 30, atLeastVersion: '3', changedByThisRun: true };
+
+  test('a stale UPDATE_FAILED of the previous version does not end the wait', async () => {
+    const { gateway, calls } = scripted([
+      { status: 'UPDATE_FAILED', agentRuntimeVersion: '2', failureReason: 'an earlier deploy failed' },
+      { status: 'UPDATING', agentRuntimeVersion: '3' },
+      { status: 'READY', agentRuntimeVersion: '3' },
+    ]);
+    expect((await waitUntilReady(gateway, 'a-0123456789', thisRun)).agentRuntimeVersion).toBe('3');
+    expect(calls.get).toBe(3);
+  });
+
+  test('nor does a stale READY of the previous version', async () => {
+    const { gateway, calls } = scripted([
+      { status: 'READY', agentRuntimeVersion: '2' },
+      { status: 'READY', agentRuntimeVersion: '3' },
+    ]);
+    expect((await waitUntilReady(gateway, 'a-0123456789', thisRun)).agentRuntimeVersion).toBe('3');
+    // Not seen UPDATING: the READY of version 3 is believed on the second read in a row.
+    expect(calls.get).toBe(3);
+  });
+
+  test('a failed status under the new version number, before the change was seen in progress, needs a second read', async () => {
+    const { gateway, calls } = scripted([
+      { status: 'UPDATE_FAILED', agentRuntimeVersion: '3', failureReason: 'stale' },
+      { status: 'UPDATING', agentRuntimeVersion: '3' },
+      { status: 'READY', agentRuntimeVersion: '3' },
+    ]);
+    expect((await waitUntilReady(gateway, 'a-0123456789', thisRun)).status).toBe('READY');
+    expect(calls.get).toBe(3);
+  });
+
+  test("this run's own failure still fails: after UPDATING, at once", async () => {
+    const { gateway, calls } = scripted([
+      { status: 'UPDATING', agentRuntimeVersion: '3' },
+      {
+        status: 'UPDATE_FAILED',
+        agentRuntimeVersion: '3',
+        agentRuntimeName: 'a',
+        failureReason: 'Image pull failed',
+      },
+    ]);
+    await expect(waitUntilReady(gateway, 'a-0123456789', thisRun)).rejects.toThrow(
+      'a version 3 is UPDATE_FAILED: Image pull failed',
+    );
+    expect(calls.get).toBe(2);
+  });
+
+  test("this run's own failure still fails: seen twice in a row when the change was never seen in progress", async () => {
+    const { gateway, calls } = scripted([
+      {
+        status: 'UPDATE_FAILED',
+        agentRuntimeVersion: '3',
+        agentRuntimeName: 'a',
+        failureReason: 'Image pull failed',
+      },
+    ]);
+    await expect(waitUntilReady(gateway, 'a-0123456789', thisRun)).rejects.toThrow(RuntimeFailedError);
+    expect(calls.get).toBe(2);
+  });
+
+  test('an older version that stays failed is waited on until the deadline, never reported as this run’s failure', async () => {
+    const { gateway } = scripted([
+      { status: 'UPDATE_FAILED', agentRuntimeVersion: '2', failureReason: 'old' },
+    ]);
+    const wait = waitUntilReady(gateway, 'a-0123456789', { ...thisRun, timeoutSeconds: 1 });
+    await expect(wait).rejects.toThrow(WaitTimeoutError);
+    await expect(wait).rejects.toThrow('still UPDATE_FAILED (version 2)');
+  });
+
+  test('without a change of this run (a tag-only update), READY is believed at once', async () => {
+    const { gateway, calls } = scripted([{ status: 'READY', agentRuntimeVersion: '3' }]);
+    await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 30, atLeastVersion: '3' });
+    expect(calls.get).toBe(1);
+  });
+});

@@ -5,6 +5,7 @@ import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-
 import { createWaiter, WaiterState } from '@smithy/util-waiter';
 import { errorMessage, errorName, isClientError, isTransient } from './errors.js';
 import type { RuntimeGateway } from './runtime-gateway.js';
+import { statusReadJudge, type ExpectedChange } from './status-reads.js';
 
 const POLL_MIN_DELAY_SECONDS = 1;
 const POLL_MAX_DELAY_SECONDS = 5;
@@ -36,13 +37,8 @@ export class WaitTimeoutError extends Error {
   }
 }
 
-export interface WaitOptions {
+export interface WaitOptions extends ExpectedChange {
   timeoutSeconds: number;
-  /**
-   * The version this run created: a READY of an older version (a read that lags behind the update) is
-   * not the READY being waited for.
-   */
-  atLeastVersion?: string;
   /** Called with every status seen, for the log. */
   onStatus?: (status: string) => void;
 }
@@ -55,6 +51,7 @@ export async function waitUntilReady(
 ): Promise<GetAgentRuntimeResponse> {
   let last: GetAgentRuntimeResponse | undefined;
   let lastError: unknown;
+  const judge = statusReadJudge(options);
   const result = await poll(options.timeoutSeconds, async () => {
     try {
       last = await gateway.get(agentRuntimeId);
@@ -66,12 +63,7 @@ export async function waitUntilReady(
       throw err;
     }
     options.onStatus?.(last.status ?? 'UNKNOWN');
-    if (last.status === 'READY')
-      return isAtLeast(last.agentRuntimeVersion, options.atLeastVersion)
-        ? WaiterState.SUCCESS
-        : WaiterState.RETRY;
-    if (FAILED.has(last.status ?? '')) return WaiterState.FAILURE;
-    return WaiterState.RETRY; // CREATING / UPDATING
+    return VERDICT_STATE[judge(last)];
   });
   if (result === WaiterState.SUCCESS) return last!;
   if (result === WaiterState.FAILURE) throw new RuntimeFailedError(last!);
@@ -165,5 +157,8 @@ export function formatSeconds(seconds: number): string {
   return [h && `${h}h`, m && `${m}m`, (s || (!h && !m)) && `${s}s`].filter(Boolean).join('');
 }
 
-const isAtLeast = (version: string | undefined, wanted: string | undefined): boolean =>
-  wanted === undefined || version === undefined || Number(version) >= Number(wanted);
+const VERDICT_STATE = {
+  ready: WaiterState.SUCCESS,
+  failed: WaiterState.FAILURE,
+  pending: WaiterState.RETRY,
+} as const;

@@ -22,6 +22,8 @@ export async function waitForReady(
     const ready = await waitUntilReady(gateway, id, {
       timeoutSeconds: secondsLeft(deadline),
       atLeastVersion: version,
+      // Reads right after this run's create or update may still show the runtime as it was before.
+      changedByThisRun: applied.operation === 'create' || applied.plan.newVersion,
       onStatus: (status) => core.info(`status: ${status}`),
     });
     core.info(`READY after ${Math.round((Date.now() - started) / 100) / 10}s.`);

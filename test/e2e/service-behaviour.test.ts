@@ -99,3 +99,51 @@ test('the job summary links the runtime in the AgentCore console', async () => {
     `(https://us-east-1.console.aws.amazon.com/bedrock-agentcore/agents/${run.outputs['agent-runtime-id']})`,
   );
 });
+
+const seededSpec = {
+  agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } },
+  roleArn: ROLE_ARN,
+};
+
+test('a stale UPDATE_FAILED read right after an update does not fail the run', async () => {
+  const name = 'stale_failed_agent';
+  emu.agentcore.seed({
+    name,
+    spec: seededSpec,
+    versions: 2,
+    status: 'UPDATE_FAILED',
+    failureReason: 'Image pull failed: an earlier deploy',
+  });
+  // The first read after the update still shows version 2 as it was: UPDATE_FAILED.
+  emu.agentcore.staleReadsAfterNextUpdate();
+  const run = await onNode24({ inputs: containerInputs(name, { description: 'the fix' }) });
+  expect(run.stdout).toContain('status: UPDATE_FAILED');
+  expect(run.code).toBe(0);
+  expect(run.outputs).toMatchObject({ operation: 'update', status: 'READY', 'agent-runtime-version': '3' });
+});
+
+test('nor does a stale UPDATE_FAILED under the new version number, seen before the update shows', async () => {
+  const name = 'stale_status_agent';
+  expect((await onNode24({ inputs: containerInputs(name) })).code).toBe(0);
+  emu.agentcore.staleReadsAfterNextUpdate({
+    status: 'UPDATE_FAILED',
+    failureReason: 'lagging read',
+    newVersionNumber: true,
+  });
+  const run = await onNode24({ inputs: containerInputs(name, { description: 'v2' }) });
+  expect(run.stdout).toContain('status: UPDATE_FAILED');
+  expect(run.code).toBe(0);
+  expect(run.outputs).toMatchObject({ status: 'READY', 'agent-runtime-version': '2' });
+});
+
+test('an execution role whose ECR rights have not propagated yet: the create is retried until they have', async () => {
+  emu.agentcore.iamNotPropagated(1, 'ecr');
+  const run = await onNode24({ inputs: containerInputs('ecr_propagating_agent') });
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(
+    `IAM has not propagated yet (Access denied while validating ECR URI '${IMAGE}'`,
+  );
+  expect(run.requests.filter((r) => operationOf(r) === 'CreateAgentRuntime').map((r) => r.status)).toEqual([
+    400, 202,
+  ]);
+});

@@ -4,8 +4,15 @@ import { constraints } from '../../../src/model/validate-shape.js';
 import { raise, raiseField, ServiceError, serviceError, validationError } from './errors.js';
 import { findRuntime, pick, type OperationContext, type OperationHandler } from './operation.js';
 import { page } from './paging.js';
-import type { CreateRejection } from './state.js';
-import { latest, liveVersion, runtimeStatus, VERSION_MEMBERS, type RuntimeConfig } from './store.js';
+import type { AgentCoreState, CreateRejection, IamPropagationCheck, StaleReads } from './state.js';
+import {
+  latest,
+  liveVersion,
+  runtimeStatus,
+  VERSION_MEMBERS,
+  type Runtime,
+  type RuntimeConfig,
+} from './store.js';
 import { iso, runtimeDetail, runtimeSummary, workloadIdentity } from './views.js';
 
 const membersOf = (shape: string) => Object.keys(constraints.shapes[shape].members ?? {});
@@ -43,6 +50,7 @@ export const createAgentRuntime: OperationHandler = (ctx) => {
   refuseNetworkOnCapacityProvider(input);
   const rejection = state.takeCreateRejection();
   if (rejection) throw new ServiceError(rejectionAnswer(rejection, input));
+  refuseWhileIamPropagates(state, input);
   const name = String(input.agentRuntimeName);
   if (state.store.findByName(name))
     raise('ConflictException', `An agent runtime named ${name} already exists`);
@@ -83,14 +91,18 @@ export const updateAgentRuntime: OperationHandler = (ctx) => {
       S3_ENDPOINT_FIELD,
       'requireServiceS3Endpoint can only be set on agent runtimes created before it became the default',
     );
+  refuseWhileIamPropagates(state, input);
 
   const transition = {
     kind: 'UPDATE' as const,
     settlesAt: now + state.transitionDelayMs,
     failureReason: state.takeUpdateFailure(),
   };
+  const stale = state.takeStaleReads();
+  const before = stale && runtimeDetail(state, runtime, latest(runtime), now);
   // A full replace: members left out of the request are not carried over from the previous version.
   const version = state.store.addVersion(runtime, pick(input, VERSION_MEMBERS), transition, now);
+  if (stale) serveStaleReads(runtime, before!, stale, version.version);
   return {
     agentRuntimeArn: runtime.arn,
     agentRuntimeId: runtime.id,
@@ -105,6 +117,11 @@ export const updateAgentRuntime: OperationHandler = (ctx) => {
 export const getAgentRuntime: OperationHandler = (ctx) => {
   const runtime = findRuntime(ctx);
   const asked = ctx.input.agentRuntimeVersion;
+  const stale = runtime.staleReads;
+  if (asked === undefined && stale && stale.left > 0) {
+    stale.left--;
+    return stale.answer;
+  }
   const version = asked === undefined ? latest(runtime) : runtime.versions.get(Number(asked));
   if (!version)
     raise('ResourceNotFoundException', `Version ${asked} of agent runtime ${runtime.id} was not found`);
@@ -167,4 +184,36 @@ function rejectionAnswer(rejection: CreateRejection, input: Record<string, unkno
   return rejection.exception === 'ValidationException'
     ? validationError('FieldValidationFailed', message)
     : serviceError(rejection.exception, message);
+}
+
+/** The runtime as it was before an update, as the next Get calls will (wrongly) still report it. */
+function serveStaleReads(
+  runtime: Runtime,
+  before: Record<string, unknown>,
+  stale: StaleReads,
+  newVersion: number,
+): void {
+  const answer = { ...before };
+  if (stale.status) answer.status = stale.status;
+  if (stale.newVersionNumber) answer.agentRuntimeVersion = String(newVersion);
+  if (String(answer.status).endsWith('_FAILED'))
+    answer.failureReason = stale.failureReason ?? answer.failureReason ?? 'An earlier deployment failed';
+  else delete answer.failureReason;
+  runtime.staleReads = { answer, left: stale.reads ?? 1 };
+}
+
+/**
+ * While IAM has not propagated a new execution role (or its ECR permissions), Create and Update fail with
+ * these ValidationExceptions. The ECR text is the service's own (awslabs/agentcore-samples issue #154);
+ * of the role text, "Role validation failed" and the role ARN are what the starter toolkit matches.
+ */
+function refuseWhileIamPropagates(state: AgentCoreState, input: Record<string, unknown>): void {
+  const check: IamPropagationCheck | undefined = state.takeIamCheck();
+  if (!check) return;
+  const artifact = input.agentRuntimeArtifact as { containerConfiguration?: { containerUri?: string } };
+  const message =
+    check === 'role'
+      ? `Role validation failed for role arn ${String(input.roleArn)}.`
+      : `Access denied while validating ECR URI '${artifact?.containerConfiguration?.containerUri ?? ''}'. The execution role requires permissions for ecr:GetAuthorizationToken, ecr:BatchGetImage, and ecr:GetDownloadUrlForLayer operations.`;
+  throw new ServiceError(validationError('FieldValidationFailed', message));
 }

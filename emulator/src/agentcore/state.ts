@@ -29,6 +29,26 @@ export interface CreateRejection {
   message: string;
 }
 
+/**
+ * Reads that lag behind an update: the next GetAgentRuntime calls answer with the runtime as it was before
+ * it (its previous version and status), as the real service's reads can right after a change.
+ */
+export interface StaleReads {
+  /** How many Get calls answer stale (default 1). */
+  reads?: number;
+  /** The status the stale answer shows instead of the one the runtime had (e.g. UPDATE_FAILED). */
+  status?: 'READY' | 'CREATE_FAILED' | 'UPDATE_FAILED';
+  /** The failureReason of a stale *_FAILED answer. */
+  failureReason?: string;
+  /** The stale answer carries the new version's number (status lags, version does not). */
+  newVersionNumber?: boolean;
+}
+
+const STALE_STATUSES = ['READY', 'CREATE_FAILED', 'UPDATE_FAILED'];
+
+/** Which IAM check has not caught up yet: the role's trust, or the role's ECR permissions. */
+export type IamPropagationCheck = 'role' | 'ecr';
+
 export interface Scenario {
   transitionDelayMs?: number;
   latencyMs?: number;
@@ -39,6 +59,8 @@ export interface Scenario {
   failNextCreate?: string;
   failNextUpdate?: string;
   rejectCreates?: { count?: number } & CreateRejection;
+  staleReadsAfterNextUpdate?: StaleReads;
+  iamNotPropagated?: { calls?: number; check: IamPropagationCheck };
   allowedAccessKeyIds?: string[] | null;
   seed?: SeedOptions | SeedOptions[];
   reset?: boolean;
@@ -55,6 +77,8 @@ const SCENARIO_KEYS: (keyof Scenario)[] = [
   'failNextCreate',
   'failNextUpdate',
   'rejectCreates',
+  'staleReadsAfterNextUpdate',
+  'iamNotPropagated',
   'allowedAccessKeyIds',
   'seed',
 ];
@@ -93,6 +117,8 @@ export class AgentCoreState implements Partition {
   private createFailures: string[] = [];
   private updateFailures: string[] = [];
   private createRejections: CreateRejection[] = [];
+  private staleReads: StaleReads[] = [];
+  private iamChecks: IamPropagationCheck[] = [];
   private readonly initialDelayMs: number;
 
   constructor(
@@ -122,7 +148,22 @@ export class AgentCoreState implements Partition {
     for (let i = 0; i < count; i++) this.createRejections.push({ exception, message });
   }
 
+  /** The next UpdateAgentRuntime is followed by stale GetAgentRuntime answers (see `StaleReads`). */
+  staleReadsAfterNextUpdate(options: StaleReads = {}): void {
+    this.staleReads.push(options);
+  }
+
+  /**
+   * The next `calls` CreateAgentRuntime / UpdateAgentRuntime calls fail the way they do while IAM has not
+   * propagated a new role or its ECR permissions, with the service's own messages.
+   */
+  iamNotPropagated(calls: number, check: IamPropagationCheck): void {
+    for (let i = 0; i < calls; i++) this.iamChecks.push(check);
+  }
+
   takeCreateFailure = (): string | undefined => this.createFailures.shift();
+  takeStaleReads = (): StaleReads | undefined => this.staleReads.shift();
+  takeIamCheck = (): IamPropagationCheck | undefined => this.iamChecks.shift();
   takeUpdateFailure = (): string | undefined => this.updateFailures.shift();
   takeCreateRejection = (): CreateRejection | undefined => this.createRejections.shift();
 
@@ -160,6 +201,8 @@ export class AgentCoreState implements Partition {
     this.createFailures = [];
     this.updateFailures = [];
     this.createRejections = [];
+    this.staleReads = [];
+    this.iamChecks = [];
     this.allowedAccessKeyIds = undefined;
     this.accessKeyIds.length = 0;
     this.transitionDelayMs = this.initialDelayMs;
@@ -198,6 +241,13 @@ export class AgentCoreState implements Partition {
         text(message, 'rejectCreates.message'),
       );
     }
+    if (scenario.staleReadsAfterNextUpdate !== undefined)
+      this.staleReadsAfterNextUpdate(staleReads(scenario.staleReadsAfterNextUpdate));
+    if (scenario.iamNotPropagated !== undefined) {
+      const { calls = 1, check } = scenario.iamNotPropagated;
+      if (check !== 'role' && check !== 'ecr') throw new Error('iamNotPropagated.check must be role or ecr');
+      this.iamNotPropagated(count(calls, 'iamNotPropagated.calls'), check);
+    }
     if (scenario.allowedAccessKeyIds !== undefined)
       this.allowedAccessKeyIds = scenario.allowedAccessKeyIds ?? undefined;
     const seeds = scenario.seed === undefined ? [] : [scenario.seed].flat();
@@ -213,5 +263,14 @@ function count(value: unknown, name: string): number {
 
 function text(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '') throw new Error(`${name} must be a non-empty string`);
+  return value;
+}
+
+function staleReads(value: StaleReads): StaleReads {
+  if (typeof value !== 'object' || value === null) throw new Error('staleReadsAfterNextUpdate is an object');
+  if (value.reads !== undefined) count(value.reads, 'staleReadsAfterNextUpdate.reads');
+  if (value.status !== undefined && !STALE_STATUSES.includes(value.status))
+    throw new Error(`staleReadsAfterNextUpdate.status must be one of ${STALE_STATUSES.join(', ')}`);
+  if (value.failureReason !== undefined) text(value.failureReason, 'staleReadsAfterNextUpdate.failureReason');
   return value;
 }

@@ -53,6 +53,8 @@ export interface Runtime {
   deletingUntil?: number;
   /** Created before the service's S3-endpoint rollout: may set `requireServiceS3Endpoint` on update. */
   legacyNetworking: boolean;
+  /** Lagging GetAgentRuntime answers still to serve (the runtime as it was before an update). */
+  staleReads?: { answer: Record<string, unknown>; left: number };
 }
 
 export const DEFAULT_ENDPOINT = 'DEFAULT';
