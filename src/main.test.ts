@@ -99,3 +99,37 @@ test('mode: deploy on a pull request deploys', async () => {
   await run();
   expect(gateway.calls).toEqual(['create']);
 });
+
+describe('failure-reason', () => {
+  test('invalid inputs say invalid-input', async () => {
+    Object.assign(inputs, VALID, { 'agent-runtime-name': 'my-agent' });
+    await run();
+    expect(outputs['failure-reason']).toBe('invalid-input');
+  });
+
+  test('a runtime that fails to create says runtime-failed', async () => {
+    Object.assign(inputs, VALID);
+    gateway.readyOnGet = false;
+    gateway.get = async () => ({ ...gateway.runtime!, status: 'CREATE_FAILED', failureReason: 'bad image' });
+    await run();
+    expect(failures[0]).toContain('bad image');
+    expect(outputs['failure-reason']).toBe('runtime-failed');
+  });
+
+  test('an AWS error says aws-error', async () => {
+    Object.assign(inputs, VALID);
+    gateway.findByName = async () => {
+      throw Object.assign(new Error('not allowed'), { name: 'AccessDeniedException' });
+    };
+    await run();
+    expect(failures).toEqual(['not allowed']);
+    expect(outputs['failure-reason']).toBe('aws-error');
+  });
+
+  test('success leaves it unset', async () => {
+    Object.assign(inputs, VALID);
+    await run();
+    expect(failures).toEqual([]);
+    expect(outputs['failure-reason']).toBeUndefined();
+  });
+});

@@ -7,6 +7,8 @@ import { errorMessage } from './aws/errors.js';
 import { readInputs } from './inputs/read-inputs.js';
 import { deployMode } from './modes/deploy-mode.js';
 import { planMode, reportNoAwsAccess } from './modes/plan-mode.js';
+import { failureReasonOf } from './report/failure-reason.js';
+import { setOutputs } from './report/set-outputs.js';
 import type { SpecError } from './spec/types.js';
 
 const PR_EVENTS = ['pull_request', 'pull_request_target'];
@@ -35,6 +37,7 @@ export async function run(): Promise<void> {
       await reportNoAwsAccess(err, spec);
     }
   } catch (err) {
+    setOutputs({ 'failure-reason': failureReasonOf(err) });
     core.setFailed(errorMessage(err));
   }
 }
@@ -47,6 +50,7 @@ function failOnInputErrors(errors: SpecError[]): void {
       startLine: e.line,
       startColumn: e.column,
     });
+  setOutputs({ 'failure-reason': 'invalid-input' });
   const count = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
   core.setFailed(
     `The runtime configuration is invalid (${count}); nothing was sent to AWS:\n` +

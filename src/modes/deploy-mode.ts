@@ -10,6 +10,7 @@ import { planDeploy } from '../deploy/plan.js';
 import { reportOutputs, reportSummary, type DeployRecord } from '../deploy/report.js';
 import { waitForReady } from '../deploy/wait.js';
 import type { ActionSettings } from '../inputs/read-inputs.js';
+import { setOutputs } from '../report/set-outputs.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 
 export async function deployMode(
@@ -23,6 +24,8 @@ export async function deployMode(
   const record: DeployRecord = { name, region };
   const onCancel = () => {
     reportOutputs(record);
+    // A cancelled deploy (timeout-minutes or a manual cancel) did not finish in the time it was given.
+    setOutputs({ 'failure-reason': 'timeout' });
     process.exit(1);
   };
   process.once('SIGINT', onCancel).once('SIGTERM', onCancel);

@@ -1,5 +1,6 @@
 // The step outputs, in one place so plan mode, deploy mode and the failure paths set the same names.
 import type { RuntimeRef } from '../aws/current-runtime.js';
+import type { FailureReason } from './failure-reason.js';
 
 export interface ActionOutputs {
   'agent-runtime-arn': string;
@@ -11,6 +12,8 @@ export interface ActionOutputs {
   changed: 'true' | 'false';
   'plan-markdown'?: string;
   'plan-json'?: string;
+  /** Empty on success. */
+  'failure-reason'?: FailureReason;
 }
 
 /**

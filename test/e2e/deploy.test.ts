@@ -50,6 +50,7 @@ describe.each(nodeBinaries())('on $name', ({ name: nodeName, path: node }) => {
       `arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/${first.outputs['agent-runtime-id']}`,
     );
     expect(first.outputs['workload-identity-arn']).toContain('workload-identity');
+    expect(first.outputs['failure-reason'] ?? '').toBe('');
     expect(first.summary).toContain(runtimeName);
     const runtime = await getRuntime(first.outputs['agent-runtime-id']);
     expect(runtime.networkConfiguration?.networkMode).toBe('PUBLIC');
@@ -205,6 +206,7 @@ test('CREATE_FAILED fails the step with the service’s reason, and still sets t
   expect(run.stdout).toContain('Image pull failed: manifest for support-agent:v1 not found (arm64)');
   expect(run.outputs['agent-runtime-id']).toMatch(/^failing_agent-/);
   expect(run.outputs.status).toBe('CREATE_FAILED');
+  expect(run.outputs['failure-reason']).toBe('runtime-failed');
 });
 
 test('UPDATE_FAILED fails the step with the service’s reason', async () => {
@@ -215,6 +217,7 @@ test('UPDATE_FAILED fails the step with the service’s reason', async () => {
   expect(run.code).toBe(1);
   expect(run.stdout).toContain('UPDATE_FAILED');
   expect(run.stdout).toContain('Health check failed on port 8080');
+  expect(run.outputs['failure-reason']).toBe('runtime-failed');
 });
 
 test('a wait that runs out fails with where the runtime stood', async () => {
@@ -226,6 +229,7 @@ test('a wait that runs out fails with where the runtime stood', async () => {
       /Timed out after 2s waiting for READY: the runtime is still CREATING \(version 1\)/,
     );
     expect(run.outputs.operation).toBe('create');
+    expect(run.outputs['failure-reason']).toBe('timeout');
   } finally {
     emu.agentcore.transitionDelayMs = 300;
   }
@@ -277,6 +281,7 @@ test('a container <-> code switch fails before changing anything, and says what 
   expect(run.code).toBe(1);
   expect(run.stdout).toMatch(/cannot be updated in place/);
   expect(mutatingRequests(run.requests)).toEqual([]);
+  expect(run.outputs['failure-reason']).toBe('invalid-input');
 });
 
 test('a runtime that is UPDATING is waited for before it is updated', async () => {
@@ -344,6 +349,7 @@ test('a cancelled job still tells later steps which runtime it created', async (
     expect(run.code).not.toBe(0);
     expect(run.outputs).toMatchObject({ operation: 'create', status: 'CREATING' });
     expect(run.outputs['agent-runtime-id']).toMatch(/^cancelled_agent-/);
+    expect(run.outputs['failure-reason']).toBe('timeout');
   } finally {
     emu.agentcore.transitionDelayMs = 300;
   }

@@ -136,6 +136,8 @@ test(
       const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
       const problems: string[] = [];
       if (run.code !== 1) problems.push(`exit code ${run.code}`);
+      if (run.outputs['failure-reason'] !== 'invalid-input')
+        problems.push(`failure-reason ${run.outputs['failure-reason']}`);
       if (!errors.some((l) => l.includes(c.expectField))) problems.push(`no ::error names ${c.expectField}`);
       if (
         c.expectLine !== undefined &&
