@@ -64,6 +64,7 @@ test('the contract defaults and outputs', () => {
       'agent-runtime-id',
       'agent-runtime-version',
       'changed',
+      'failure-reason',
       'operation',
       'plan-json',
       'plan-markdown',
