@@ -189,3 +189,18 @@ test('a fresh answer is trusted without another read', async () => {
   expect(gateway.calls).toEqual(['create']);
   expect(gateway.reads).toEqual([]);
 });
+
+test('a failed runtime that matches the configuration is updated again, with a token its failed deploy never used', async () => {
+  const gateway = new FakeGateway();
+  gateway.seed(desired, { team: 'a' }, 'UPDATE_FAILED');
+  const ctx = context(gateway);
+  const result = await applyDeploy(desired, ctx);
+  expect(result).toMatchObject({ operation: 'update', changed: true, runtime: { version: '2' } });
+  expect(result.plan.retryOfFailed).toBe(true);
+  expect(gateway.calls).toEqual(['update']);
+  expect(ctx.logs.join('\n')).toContain('is UPDATE_FAILED');
+  // Not the token an ordinary update of the same configuration from this version would carry.
+  const { clientToken, ...request } = gateway.lastUpdate!;
+  expect(clientToken).not.toBe(clientTokenFor({ update: request, from: '1' }));
+  expect(clientToken).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){32,256}$/);
+});

@@ -94,8 +94,17 @@ async function applyPlan(
       if (plan.newVersion) {
         const base = updateRequestOf(desired, runtime.agentRuntimeId!, '');
         // The version the update starts from is part of the token: the same request made again after
-        // other changes must not be mistaken for a retry of an old one.
-        const token = clientTokenFor({ update: base, from: runtime.agentRuntimeVersion });
+        // other changes must not be mistaken for a retry of an old one. A retry of a failed deploy also
+        // names the failure it retries, so it can never be answered with the failed attempt.
+        const token = clientTokenFor({
+          update: base,
+          from: runtime.agentRuntimeVersion,
+          ...(plan.retryOfFailed && { retryOf: { status: runtime.status, at: runtime.lastUpdatedAt } }),
+        });
+        if (plan.retryOfFailed)
+          ctx.log(
+            `${desired.agentRuntimeName} is ${runtime.status} (${runtime.failureReason ?? 'no reason given'}) and matches the configuration: deploying it again.`,
+          );
         const updated = await retryIamPropagation(
           () => ctx.gateway.update(updateRequestOf(desired, runtime.agentRuntimeId!, token)),
           ctx,

@@ -43,13 +43,10 @@ export async function deployMode(
     );
     record.applied = applied;
     record.runtime = applied.runtime;
-    // A no-op on a READY runtime has nothing to wait for; on a failed one the wait reports the reason.
+    // A no-op on a READY runtime has nothing to wait for. (A failed one matching the configuration is never
+    // a no-op: the plan retries it.)
     const settled = applied.operation === 'none' && applied.runtime.status === 'READY';
     if (settings.waitForReady && !settled) record.runtime = await waitForReady(gateway, applied, deadline);
-    else if (applied.operation === 'none' && applied.runtime.status.endsWith('_FAILED'))
-      throw new Error(
-        `${name} is ${applied.runtime.status} and the configuration already matches it, so nothing was redeployed.`,
-      );
   } catch (err) {
     // The outputs report the status the runtime was last seen in, e.g. CREATE_FAILED.
     const seen =

@@ -252,3 +252,37 @@ describe('fields the service does not report', () => {
     expect(computePlan({ desired: withPrivateIdp(), region: REGION }).assumedUnchanged).toEqual([]);
   });
 });
+
+describe('a runtime whose last deploy failed', () => {
+  it.each(['CREATE_FAILED', 'UPDATE_FAILED'] as const)(
+    'is deployed again when %s and the configuration already matches: a retry, with a new version',
+    (status) => {
+      const desired = containerSpec();
+      const plan = computePlan({ desired, region: REGION, current: existing(desired, {}, { status }) });
+      expect(plan).toMatchObject({
+        operation: 'update',
+        changed: true,
+        newVersion: true,
+        retryOfFailed: true,
+        fieldChanges: [],
+      });
+    },
+  );
+
+  it('is an ordinary update when the configuration changed too', () => {
+    const plan = computePlan({
+      desired: containerSpec({ description: 'fixed' }),
+      region: REGION,
+      current: existing(containerSpec(), {}, { status: 'UPDATE_FAILED' }),
+    });
+    expect(plan).toMatchObject({ operation: 'update', newVersion: true, retryOfFailed: false });
+  });
+
+  it('is no retry when READY', () => {
+    const desired = containerSpec();
+    expect(computePlan({ desired, region: REGION, current: existing(desired) })).toMatchObject({
+      operation: 'none',
+      retryOfFailed: false,
+    });
+  });
+});

@@ -32,8 +32,16 @@ export interface Plan {
    * unchanged, and sent in full with every update. Empty for a create.
    */
   assumedUnchanged: string[];
+  /**
+   * The runtime is CREATE_FAILED / UPDATE_FAILED and already matches the configuration: the deploy that
+   * failed (an image not pushed yet, a role not yet usable) is made again as an update.
+   */
+  retryOfFailed: boolean;
   current?: { arn: string; id: string; version: string; status: string };
 }
+
+/** What a failed create or update leaves behind; deploying the same configuration again retries it. */
+const FAILED_DEPLOY = new Set(['CREATE_FAILED', 'UPDATE_FAILED']);
 
 export function computePlan(input: {
   desired: AgentRuntimeSpec;
@@ -57,6 +65,7 @@ export function computePlan(input: {
       newVersion: false,
       replacementReasons: [],
       assumedUnchanged: [],
+      retryOfFailed: false,
     };
   }
 
@@ -66,13 +75,15 @@ export function computePlan(input: {
   const fieldChanges = diffSpecs(currentSpec, withoutUnreported(desiredSpec));
   const tagChanges = diffTags(current.tags, desired.tags);
   const replacementReasons = replacementReasonsFor(currentSpec, desiredSpec, runtimeName);
+  const { runtime } = current;
+  const retryOfFailed =
+    FAILED_DEPLOY.has(runtime.status ?? '') && fieldChanges.length === 0 && replacementReasons.length === 0;
   const operation: Operation =
     replacementReasons.length > 0
       ? 'replace'
-      : fieldChanges.length > 0 || tagChangeCount(tagChanges) > 0
+      : fieldChanges.length > 0 || tagChangeCount(tagChanges) > 0 || retryOfFailed
         ? 'update'
         : 'none';
-  const { runtime } = current;
   return {
     runtimeName,
     region,
@@ -80,9 +91,10 @@ export function computePlan(input: {
     changed: operation !== 'none',
     fieldChanges,
     tagChanges,
-    newVersion: operation === 'update' && fieldChanges.length > 0,
+    newVersion: operation === 'update' && (fieldChanges.length > 0 || retryOfFailed),
     replacementReasons,
     assumedUnchanged: unreportedFieldsIn(desiredSpec),
+    retryOfFailed,
     current: {
       arn: runtime.agentRuntimeArn ?? '',
       id: runtime.agentRuntimeId ?? '',

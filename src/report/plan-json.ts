@@ -12,6 +12,8 @@ export interface PlanJson {
   replacementReasons: string[];
   /** Set in the config, not reported by the service: not compared, assumed unchanged. */
   assumedUnchanged: string[];
+  /** The runtime's last deploy failed and the config matches it: it is deployed again. */
+  retryOfFailed: boolean;
   current: { arn: string; id: string; version: string; status: string } | null;
   fieldChanges: {
     path: string;
@@ -38,6 +40,7 @@ export function planJsonObject(plan: Plan): PlanJson {
     newVersion: plan.newVersion,
     replacementReasons: [...plan.replacementReasons],
     assumedUnchanged: [...plan.assumedUnchanged],
+    retryOfFailed: plan.retryOfFailed,
     current: plan.current ? { ...plan.current } : null,
     fieldChanges: plan.fieldChanges.map(({ path, action, sensitive, before, after }) => ({
       path,

@@ -118,6 +118,7 @@ describe('long lists', () => {
     newVersion: true,
     replacementReasons: [],
     assumedUnchanged: [],
+    retryOfFailed: false,
     current: { arn: 'arn', id: 'a-0123456789', version: '3', status: 'READY' },
     tagChanges: { add: {}, change: {}, remove: [], managed: false },
     fieldChanges: [
@@ -170,6 +171,23 @@ describe('fields the service does not report', () => {
     );
     expect(markdown).toContain('sent as configured with every update');
     expect(renderPlanMarkdown(noChangePlan())).not.toContain('assumed unchanged');
+    expect(markdownProblems(markdown)).toEqual([]);
+  });
+});
+
+describe('a retry of a failed deploy', () => {
+  it('says so in the headline and says why a matching configuration is deployed again', () => {
+    const plan: Plan = {
+      ...noChangePlan(),
+      operation: 'update',
+      changed: true,
+      newVersion: true,
+      retryOfFailed: true,
+      current: { ...noChangePlan().current!, status: 'UPDATE_FAILED' },
+    };
+    const markdown = renderPlanMarkdown(plan);
+    expect(markdown).toMatch(/^### 🔁 `support_agent`: retry of a failed deploy — new version \d+/);
+    expect(markdown).toContain('its last deploy failed, and it already matches the configuration');
     expect(markdownProblems(markdown)).toEqual([]);
   });
 });

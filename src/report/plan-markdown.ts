@@ -74,6 +74,8 @@ function headline(plan: Plan): string {
     case 'replace':
       return `### ⛔ ${name}: REPLACEMENT REQUIRED`;
     case 'update':
+      if (plan.retryOfFailed)
+        return `### 🔁 ${name}: retry of a failed deploy — ${nextVersion(plan)}, \`DEFAULT\` endpoint moves to it`;
       return plan.newVersion
         ? `### 🔄 ${name} will be updated in place — ${nextVersion(plan)}, \`DEFAULT\` endpoint moves to it`
         : `### 🏷️ ${name}: tags will be updated — no new version`;
@@ -93,6 +95,8 @@ function context(plan: Plan): string {
     case 'replace':
       return `${where}, now at ${now}, cannot be updated in place. **Deploying this configuration fails without changing anything** until the problem below is resolved.`;
     default:
+      if (plan.retryOfFailed)
+        return `${where} is at ${now}: its last deploy failed, and it already matches the configuration. The same configuration is deployed again as a new version (a failure for a passing reason, such as an image pushed late or a role not yet usable, is retried this way).`;
       return plan.newVersion
         ? `${where}, now at ${now}. Every update makes a new immutable version; endpoints other than \`DEFAULT\` stay where they are.`
         : `${where} stays at ${now}: only its tags change (TagResource / UntagResource), which makes no new version.`;

@@ -147,3 +147,30 @@ test('an execution role whose ECR rights have not propagated yet: the create is 
     400, 202,
   ]);
 });
+
+test('a runtime left UPDATE_FAILED by an earlier run is updated again by a re-run of the same config, and ends READY', async () => {
+  const name = 'retried_agent';
+  expect((await onNode24({ inputs: containerInputs(name) })).code).toBe(0);
+  emu.agentcore.failNextUpdate('Image pull failed: support-agent:v2 not found');
+  const inputs = containerInputs(name, { 'container-uri': IMAGE.replace(':v1', ':v2') });
+  const failed = await onNode24({ inputs });
+  expect(failed.code).toBe(1);
+  expect(failed.outputs).toMatchObject({ status: 'UPDATE_FAILED', 'agent-runtime-version': '2' });
+
+  // The image has been pushed since: re-running the same job deploys the same configuration again.
+  const rerun = await onNode24({ inputs });
+  expect(rerun.code).toBe(0);
+  expect(rerun.outputs).toMatchObject({
+    operation: 'update',
+    changed: 'true',
+    status: 'READY',
+    'agent-runtime-version': '3',
+  });
+  expect(rerun.outputs['plan-markdown']).toContain('retry of a failed deploy');
+  expect(JSON.parse(rerun.outputs['plan-json']).retryOfFailed).toBe(true);
+  const updates = mutatingRequests(rerun.requests).filter((r) => operationOf(r) === 'UpdateAgentRuntime');
+  expect(updates).toHaveLength(1);
+  const failedUpdate = failed.requests.find((r) => operationOf(r) === 'UpdateAgentRuntime')!;
+  const token = (body: string) => (JSON.parse(body) as { clientToken: string }).clientToken;
+  expect(token(updates[0].body)).not.toBe(token(failedUpdate.body));
+});
