@@ -180,6 +180,7 @@ describe('CreateAgentRuntime and GetAgentRuntime', () => {
     );
     const runtime = await get(created.agentRuntimeId!);
     expect(runtime.networkConfiguration).toBeUndefined();
+    expect(runtime.platformVersion).toBe('V1'); // what the service reports when none was sent
     expect(runtime.capacityProviderConfiguration).toEqual(capacityProviderConfiguration);
     expect(runtime.lifecycleConfiguration).toEqual({
       idleRuntimeSessionTimeout: 86400,

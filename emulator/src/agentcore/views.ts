@@ -17,7 +17,7 @@ const iso = (d: Date | number) => new Date(d).toISOString();
 
 /**
  * Values the service reports when the request left them out (model doc: 900 s idle, 28800 s lifetime,
- * PUBLIC network). A runtime on a capacity provider is reported without a network: it has none of its
+ * PUBLIC network, platform V1). A runtime on a capacity provider is reported without a network: it has none of its
  * own (inferred: no public source shows what Get reports for one).
  */
 function withServiceDefaults(config: RuntimeConfig): RuntimeConfig {
@@ -32,6 +32,8 @@ function withServiceDefaults(config: RuntimeConfig): RuntimeConfig {
     ...(onCapacityProvider
       ? {}
       : { networkConfiguration: config.networkConfiguration ?? { networkMode: 'PUBLIC' } }),
+    // The service reports V1 when a runtime was created without a platform version (service-behaviour.md).
+    platformVersion: config.platformVersion ?? 'V1',
   };
 }
 
