@@ -1,4 +1,5 @@
 import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
+import { OUTAGE_MS, PollOutageError, type PollClock } from './poll.js';
 import type { RuntimeGateway } from './runtime-gateway.js';
 import {
   formatSeconds,
@@ -10,6 +11,19 @@ import {
 
 const error = (name: string, status: number) =>
   Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
+
+/** Virtual time: sleeping moves the clock, calls take no time; `random` fixes where the first look falls. */
+function fakeClock(random = 0): PollClock & { t: number } {
+  const clock = {
+    t: 0,
+    now: () => clock.t,
+    sleep: async (ms: number) => {
+      clock.t += ms;
+    },
+    random: () => random,
+  };
+  return clock;
+}
 
 /** A gateway whose GetAgentRuntime / GetAgentRuntimeEndpoint answers are scripted, one per call. */
 function scripted(
@@ -32,9 +46,8 @@ function scripted(
 test('READY on the first look returns at once', async () => {
   const { gateway, calls } = scripted([{ status: 'READY', agentRuntimeVersion: '3' }]);
   const started = Date.now();
-  expect((await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 60 })).agentRuntimeVersion).toBe(
-    '3',
-  );
+  const ready = await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 60, lookAtOnce: true });
+  expect(ready.agentRuntimeVersion).toBe('3');
   expect(calls.get).toBe(1);
   expect(Date.now() - started).toBeLessThan(500);
 });
@@ -46,7 +59,11 @@ test('CREATING then READY; throttling in between is only a reason to look again'
     error('ThrottlingException', 429),
     { status: 'READY' },
   ]);
-  await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 60, onStatus: (s) => seen.push(s) });
+  await waitUntilReady(gateway, 'a-0123456789', {
+    timeoutSeconds: 60,
+    onStatus: (s) => seen.push(s),
+    clock: fakeClock(),
+  });
   expect(seen).toEqual(['CREATING', 'READY']);
 });
 
@@ -66,7 +83,7 @@ test('a failure status fails with the service’s own reason', async () => {
 
 test('a timeout says where the runtime stood', async () => {
   const { gateway } = scripted([{ status: 'UPDATING', agentRuntimeVersion: '4' }]);
-  const wait = waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 1 });
+  const wait = waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 1, clock: fakeClock() });
   await expect(wait).rejects.toThrow(WaitTimeoutError);
   await expect(wait).rejects.toThrow(
     'Timed out after 1s waiting for READY: the runtime is still UPDATING (version 4)',
@@ -75,9 +92,9 @@ test('a timeout says where the runtime stood', async () => {
 
 test('other errors end the wait', async () => {
   const { gateway } = scripted([error('AccessDeniedException', 403)]);
-  await expect(waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 60 })).rejects.toThrow(
-    'AccessDeniedException',
-  );
+  await expect(
+    waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 60, clock: fakeClock() }),
+  ).rejects.toThrow('AccessDeniedException');
 });
 
 describe('the DEFAULT endpoint', () => {
@@ -90,7 +107,10 @@ describe('the DEFAULT endpoint', () => {
       ],
     );
     expect(
-      await waitUntilDefaultEndpointServes(gateway, 'a-0123456789', '2', { timeoutSeconds: 60 }),
+      await waitUntilDefaultEndpointServes(gateway, 'a-0123456789', '2', {
+        timeoutSeconds: 60,
+        clock: fakeClock(),
+      }),
     ).toEqual({ confirmed: true });
     expect(calls.endpoint).toBe(2);
   });
@@ -104,7 +124,7 @@ describe('the DEFAULT endpoint', () => {
     });
     const { gateway: broken } = scripted([], [error('InternalServerException', 500)]);
     await expect(
-      waitUntilDefaultEndpointServes(broken, 'a-0123456789', '2', { timeoutSeconds: 1 }),
+      waitUntilDefaultEndpointServes(broken, 'a-0123456789', '2', { timeoutSeconds: 1, clock: fakeClock() }),
     ).rejects.toThrow(WaitTimeoutError);
   });
 
@@ -128,13 +148,17 @@ test('READY of an older version than the one this run made is not the READY wait
     { status: 'UPDATING', agentRuntimeVersion: '3' },
     { status: 'READY', agentRuntimeVersion: '3' },
   ]);
-  const ready = await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 60, atLeastVersion: '3' });
+  const ready = await waitUntilReady(gateway, 'a-0123456789', {
+    timeoutSeconds: 60,
+    atLeastVersion: '3',
+    clock: fakeClock(),
+  });
   expect(ready.agentRuntimeVersion).toBe('3');
   expect(calls.get).toBe(3);
 });
 
 describe('reads that lag behind this run’s change', () => {
-  const thisRun = { timeoutSeconds: 30, atLeastVersion: '3', changedByThisRun: true };
+  const thisRun = { timeoutSeconds: 30, atLeastVersion: '3', changedByThisRun: true, clock: fakeClock() };
 
   test('a stale UPDATE_FAILED of the previous version does not end the wait', async () => {
     const { gateway, calls } = scripted([
@@ -208,5 +232,111 @@ describe('reads that lag behind this run’s change', () => {
     const { gateway, calls } = scripted([{ status: 'READY', agentRuntimeVersion: '3' }]);
     await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 30, atLeastVersion: '3' });
     expect(calls.get).toBe(1);
+  });
+});
+
+/** A gateway that records the (virtual) time of every GetAgentRuntime and answers with `answer(time)`. */
+function timed(clock: { t: number }, answer: (t: number) => Partial<GetAgentRuntimeResponse> | Error) {
+  const looks: number[] = [];
+  const gateway = {
+    get: async () => {
+      looks.push(clock.t);
+      const a = answer(clock.t);
+      if (a instanceof Error) throw a;
+      return a as GetAgentRuntimeResponse;
+    },
+  } as unknown as RuntimeGateway;
+  return { gateway, looks };
+}
+
+describe('the poll schedule', () => {
+  test.each([
+    [0, 2600],
+    [0.5, 3800],
+    [0.999, 4998],
+  ])(
+    'a runtime in transition is first looked at 2.6-5 s in (random %d: %d ms), then every 2.4 s',
+    async (random, first) => {
+      const clock = fakeClock(random);
+      const { gateway, looks } = timed(clock, (t) => ({ status: t >= 20_000 ? 'READY' : 'CREATING' }));
+      await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 600, clock });
+      expect(looks[0]).toBeCloseTo(first, 0);
+      for (let i = 1; i < looks.length; i++) expect(looks[i] - looks[i - 1]).toBe(2400);
+      // READY (at 20 s) is noticed within one interval, at the first look after it.
+      expect(looks.at(-1)! - 20_000).toBeGreaterThanOrEqual(0);
+      expect(looks.at(-1)! - 20_000).toBeLessThan(2400);
+    },
+  );
+
+  test('looks cost at most 0.42 GetAgentRuntime calls a second, even on a 5 s transition', async () => {
+    for (const random of [0, 0.25, 0.5, 0.75, 0.999])
+      for (const flipMs of [5_000, 30_000, 120_000, 300_000]) {
+        const clock = fakeClock(random);
+        const { gateway, looks } = timed(clock, (t) => ({ status: t >= flipMs ? 'READY' : 'UPDATING' }));
+        await waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 600, clock });
+        expect(looks.length / (clock.t / 1000)).toBeLessThanOrEqual(1 / 2.4 + 1e-9);
+        expect(clock.t - flipMs).toBeLessThanOrEqual(2400);
+      }
+  });
+});
+
+describe('wait-timeout is honoured exactly', () => {
+  test.each([3, 10, 61])(
+    'a %d s wait looks once more AT the deadline and gives up right after it',
+    async (timeoutSeconds) => {
+      const clock = fakeClock();
+      const { gateway, looks } = timed(clock, () => ({ status: 'UPDATING', agentRuntimeVersion: '2' }));
+      const wait = waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds, clock });
+      await expect(wait).rejects.toThrow(WaitTimeoutError);
+      expect(looks.at(-1)).toBe(timeoutSeconds * 1000);
+      expect(clock.t).toBe(timeoutSeconds * 1000);
+      expect(looks.filter((t) => t > timeoutSeconds * 1000)).toEqual([]);
+    },
+  );
+
+  test('READY seen by the look at the deadline is READY, not a timeout', async () => {
+    const clock = fakeClock();
+    const { gateway } = timed(clock, (t) => ({ status: t >= 3000 ? 'READY' : 'CREATING' }));
+    await expect(
+      waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 3, clock }),
+    ).resolves.toMatchObject({
+      status: 'READY',
+    });
+  });
+});
+
+describe('failed looks', () => {
+  test('are tolerated while they come with breaks', async () => {
+    const clock = fakeClock();
+    // 50 s of 500s, one good answer, 50 s more of 500s, then READY.
+    const { gateway } = timed(clock, (t) =>
+      t < 50_000 || (t > 53_000 && t < 103_000)
+        ? error('InternalServerException', 500)
+        : { status: t >= 103_000 ? 'READY' : 'UPDATING' },
+    );
+    await expect(
+      waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 600, clock }),
+    ).resolves.toMatchObject({ status: 'READY' });
+  });
+
+  test('60 s of them without a break end the wait, naming the call and the cause', async () => {
+    const clock = fakeClock();
+    const { gateway, looks } = timed(clock, () => error('ThrottlingException', 429));
+    const wait = waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 1800, clock });
+    await expect(wait).rejects.toThrow(PollOutageError);
+    await expect(wait).rejects.toThrow(
+      /GetAgentRuntime failed on every look for 60s without a break \(ThrottlingException \(HTTP 429\): ThrottlingException\)/,
+    );
+    const outage = looks.at(-1)! - looks[0];
+    expect(outage).toBeGreaterThanOrEqual(OUTAGE_MS);
+    expect(outage).toBeLessThan(OUTAGE_MS + 2400);
+  });
+
+  test('a timeout before an outage says why the runtime could not be read', async () => {
+    const clock = fakeClock();
+    const { gateway } = timed(clock, () => error('InternalServerException', 503));
+    await expect(waitUntilReady(gateway, 'a-0123456789', { timeoutSeconds: 20, clock })).rejects.toThrow(
+      'the runtime could not be read (GetAgentRuntime: InternalServerException (HTTP 503): InternalServerException)',
+    );
   });
 });

@@ -1,14 +1,21 @@
-// Waiting for a runtime to settle, built on @smithy/util-waiter (the SDK has no waiter for runtimes).
-// Polls start immediately and back off with jitter from 1 s to 5 s: READY is seen within seconds (peers
-// poll 10-120 s apart) while a long deploy costs about one GetAgentRuntime every 5 s.
+// Waiting for a runtime to settle (the SDK has no waiter for runtimes). When to look is poll.ts's job;
+// this file says what each status means.
 import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
-import { createWaiter, WaiterState } from '@smithy/util-waiter';
-import { errorMessage, errorName, isClientError, isTransient } from './errors.js';
+import { errorMessage, errorName, isClientError } from './errors.js';
+import {
+  describeCause,
+  LOOK_AT_ONCE_SCHEDULE,
+  pollUntil,
+  TRANSITION_SCHEDULE,
+  type LookResult,
+  type PollClock,
+} from './poll.js';
 import type { RuntimeGateway } from './runtime-gateway.js';
 import { statusReadJudge, type ExpectedChange } from './status-reads.js';
 
-const POLL_MIN_DELAY_SECONDS = 1;
-const POLL_MAX_DELAY_SECONDS = 5;
+/** What a look answers: done, look again, or the wait failed (the runtime reached a failure status). */
+const WaiterState = { SUCCESS: 'SUCCESS', RETRY: 'RETRY', FAILURE: 'FAILURE' } as const;
+type WaiterState = (typeof WaiterState)[keyof typeof WaiterState];
 
 const FAILED = new Set(['CREATE_FAILED', 'UPDATE_FAILED', 'DELETING', 'DELETE_FAILED']);
 
@@ -41,6 +48,15 @@ export interface WaitOptions extends ExpectedChange {
   timeoutSeconds: number;
   /** Called with every status seen, for the log. */
   onStatus?: (status: string) => void;
+  /**
+   * Look at once rather than after the time a transition takes at least: for a runtime not known to be
+   * CREATING, UPDATING or DELETING (a no-op deploy of a failed one, say).
+   */
+  lookAtOnce?: boolean;
+  /** The wait-timeout this wait is the rest of, named when it runs out (default: timeoutSeconds). */
+  waitTimeoutSeconds?: number;
+  /** Tests pass a fake clock. */
+  clock?: PollClock;
 }
 
 /** Waits for CREATING/UPDATING to end. Resolves with the runtime when READY; throws otherwise. */
@@ -52,15 +68,12 @@ export async function waitUntilReady(
   let last: GetAgentRuntimeResponse | undefined;
   let lastError: unknown;
   const judge = statusReadJudge(options);
-  const result = await poll(options.timeoutSeconds, async () => {
+  const result = await poll('GetAgentRuntime', options, async () => {
     try {
       last = await gateway.get(agentRuntimeId);
     } catch (err) {
-      if (isTransient(err)) {
-        lastError = err;
-        return WaiterState.RETRY;
-      }
-      throw err;
+      lastError = err;
+      throw err; // a transient error is a failed look, tolerated by pollUntil
     }
     options.onStatus?.(last.status ?? 'UNKNOWN');
     return VERDICT_STATE[judge(last)];
@@ -68,10 +81,10 @@ export async function waitUntilReady(
   if (result === WaiterState.SUCCESS) return last!;
   if (result === WaiterState.FAILURE) throw new RuntimeFailedError(last!);
   throw new WaitTimeoutError(
-    options.timeoutSeconds,
+    options.waitTimeoutSeconds ?? options.timeoutSeconds,
     last
       ? `the runtime is still ${last.status} (version ${last.agentRuntimeVersion})`
-      : `the runtime could not be read (${errorName(lastError)}: ${errorMessage(lastError)})`,
+      : `the runtime could not be read (GetAgentRuntime: ${describeCause(lastError)})`,
     last,
   );
 }
@@ -90,11 +103,10 @@ export async function waitUntilDefaultEndpointServes(
 ): Promise<{ confirmed: true } | { confirmed: false; reason: string }> {
   let last: { status?: string; liveVersion?: string; failureReason?: string } | undefined;
   let skipped: string | undefined;
-  const result = await poll(options.timeoutSeconds, async () => {
+  const result = await poll('GetAgentRuntimeEndpoint', { ...options, lookAtOnce: true }, async () => {
     try {
       last = await gateway.getEndpoint(agentRuntimeId, 'DEFAULT');
     } catch (err) {
-      if (isTransient(err)) return WaiterState.RETRY;
       // AccessDenied, ResourceNotFound, an endpoint API the service (or an emulator) does not offer…
       if (!isClientError(err)) throw err;
       skipped = `${errorName(err)}: ${errorMessage(err)}`;
@@ -111,7 +123,7 @@ export async function waitUntilDefaultEndpointServes(
       `The DEFAULT endpoint is ${last?.status}: ${last?.failureReason ?? 'no failure reason given'}`,
     );
   throw new WaitTimeoutError(
-    options.timeoutSeconds,
+    options.waitTimeoutSeconds ?? options.timeoutSeconds,
     `the DEFAULT endpoint is ${last?.status ?? 'unknown'} and serves version ${last?.liveVersion ?? 'none'}, not ${version}`,
   );
 }
@@ -123,31 +135,45 @@ export async function waitUntilDeleted(
   options: WaitOptions,
 ): Promise<void> {
   let last: GetAgentRuntimeResponse | undefined;
-  const result = await poll(options.timeoutSeconds, async () => {
+  const result = await poll('GetAgentRuntime', options, async () => {
     try {
       last = await gateway.get(agentRuntimeId);
     } catch (err) {
       if (errorName(err) === 'ResourceNotFoundException') return WaiterState.SUCCESS;
-      if (isTransient(err)) return WaiterState.RETRY;
       throw err;
     }
     return last.status === 'DELETING' ? WaiterState.RETRY : WaiterState.FAILURE;
   });
   if (result === WaiterState.SUCCESS) return;
   if (result === WaiterState.FAILURE) throw new RuntimeFailedError(last!);
-  throw new WaitTimeoutError(options.timeoutSeconds, 'the runtime is still being deleted', last);
+  throw new WaitTimeoutError(
+    options.waitTimeoutSeconds ?? options.timeoutSeconds,
+    'the runtime is still being deleted',
+    last,
+  );
 }
 
-async function poll(timeoutSeconds: number, check: () => Promise<WaiterState>): Promise<WaiterState> {
-  // util-waiter insists on maxWaitTime > minDelay; very short timeouts poll proportionally faster.
-  const minDelay = Math.min(POLL_MIN_DELAY_SECONDS, timeoutSeconds / 2);
-  const maxDelay = Math.max(minDelay, Math.min(POLL_MAX_DELAY_SECONDS, timeoutSeconds / 2));
-  const { state } = await createWaiter(
-    { client: undefined, maxWaitTime: timeoutSeconds, minDelay, maxDelay },
-    undefined,
-    async () => ({ state: await check() }),
-  );
-  return state;
+/**
+ * Runs `check` on poll.ts's schedule. A check that throws a transient error is a failed look (tolerated
+ * until an outage); TIMEOUT means the look at the deadline did not settle it either.
+ */
+async function poll(
+  operation: string,
+  options: WaitOptions,
+  check: () => Promise<WaiterState>,
+): Promise<WaiterState | 'TIMEOUT'> {
+  let outcome: WaiterState = WaiterState.RETRY;
+  const look = async (): Promise<LookResult> => {
+    outcome = await check();
+    return outcome === WaiterState.RETRY ? 'again' : 'done';
+  };
+  const { state } = await pollUntil(look, {
+    operation,
+    timeoutMs: options.timeoutSeconds * 1000,
+    schedule: options.lookAtOnce ? LOOK_AT_ONCE_SCHEDULE : TRANSITION_SCHEDULE,
+    clock: options.clock,
+  });
+  return state === 'done' ? outcome : 'TIMEOUT';
 }
 
 export function formatSeconds(seconds: number): string {

@@ -10,7 +10,7 @@ import { clientTokenFor, createRequestOf, updateRequestOf } from '../plan/normal
 import type { Plan } from '../plan/plan.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import { sleep as realSleep } from '../util/sleep.js';
-import { secondsLeft } from './deadline.js';
+import { waitOptionsFor } from './deadline.js';
 import { planDeploy, type PlanContext, type PlannedDeploy } from './plan.js';
 
 export interface ApplyResult {
@@ -176,7 +176,7 @@ async function applyUpdateOnlyFields(
   ctx.log(
     'metadataConfiguration can only be set by an update: waiting for the new runtime, then updating it.',
   );
-  const ready = await waitUntilReady(ctx.gateway, id, { timeoutSeconds: secondsLeft(ctx.deadline, ctx.now) });
+  const ready = await waitUntilReady(ctx.gateway, id, waitOptionsFor(ctx));
   const base = updateRequestOf(desired, id, '');
   const token = clientTokenFor({ update: base, from: ready.agentRuntimeVersion });
   const updated = await ctx.gateway.update(updateRequestOf(desired, id, token));

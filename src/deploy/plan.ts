@@ -5,7 +5,7 @@ import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import { RuntimeFailedError, waitUntilDeleted, waitUntilReady } from '../aws/wait.js';
 import { computePlan, type Plan } from '../plan/plan.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
-import { secondsLeft } from './deadline.js';
+import { waitOptionsFor } from './deadline.js';
 
 export interface PlanContext {
   gateway: RuntimeGateway;
@@ -14,6 +14,8 @@ export interface PlanContext {
   deadline: number;
   log: (message: string) => void;
   now?: () => number;
+  /** Tests pass a fake sleep (with `now`): waits then run on virtual time. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** A plan together with what it was computed from, as apply needs both. */
@@ -42,15 +44,14 @@ async function settledCurrent(
   const status = current?.runtime.status ?? '';
   if (!current || !['CREATING', 'UPDATING', 'DELETING'].includes(status)) return { current };
   const id = current.runtime.agentRuntimeId!;
-  const timeoutSeconds = secondsLeft(ctx.deadline, ctx.now);
   if (status === 'DELETING') {
     ctx.log(`${name} is being deleted; waiting until it is gone, then creating it again.`);
-    await waitUntilDeleted(ctx.gateway, id, { timeoutSeconds });
+    await waitUntilDeleted(ctx.gateway, id, waitOptionsFor(ctx));
     return { current: undefined, deletedId: id };
   }
   ctx.log(`${name} is ${status}; waiting for it to settle before deploying.`);
   try {
-    await waitUntilReady(ctx.gateway, id, { timeoutSeconds });
+    await waitUntilReady(ctx.gateway, id, waitOptionsFor(ctx));
   } catch (err) {
     // A failed earlier deploy is no reason not to deploy the fix.
     if (!(err instanceof RuntimeFailedError)) throw err;

@@ -15,15 +15,20 @@ export async function waitForReady(
   gateway: RuntimeGateway,
   applied: ApplyResult,
   deadline: number,
+  /** The user's wait-timeout, which a timeout names (the deadline is what is left of it). */
+  waitTimeoutSeconds?: number,
 ): Promise<RuntimeRef> {
   const { id, version } = applied.runtime;
   const started = Date.now();
   return core.group(`Waiting for ${applied.plan.runtimeName} version ${version} to be READY`, async () => {
     const ready = await waitUntilReady(gateway, id, {
       timeoutSeconds: secondsLeft(deadline),
+      waitTimeoutSeconds,
       atLeastVersion: version,
       // Reads right after this run's create or update may still show the runtime as it was before.
       changedByThisRun: applied.operation === 'create' || applied.plan.newVersion,
+      // A changed runtime is CREATING/UPDATING: no use looking before a transition can be over.
+      lookAtOnce: applied.operation === 'none',
       onStatus: (status) => core.info(`status: ${status}`),
     });
     core.info(`READY after ${Math.round((Date.now() - started) / 100) / 10}s.`);

@@ -46,7 +46,8 @@ export async function deployMode(
     // A no-op on a READY runtime has nothing to wait for. (A failed one matching the configuration is never
     // a no-op: the plan retries it.)
     const settled = applied.operation === 'none' && applied.runtime.status === 'READY';
-    if (settings.waitForReady && !settled) record.runtime = await waitForReady(gateway, applied, deadline);
+    if (settings.waitForReady && !settled)
+      record.runtime = await waitForReady(gateway, applied, deadline, settings.waitTimeoutSeconds);
   } catch (err) {
     // The outputs report the status the runtime was last seen in, e.g. CREATE_FAILED.
     const seen =
