@@ -287,7 +287,7 @@ test('a container <-> code switch fails before changing anything, and says what 
 test('a runtime that is UPDATING is waited for before it is updated', async () => {
   const name = 'busy_agent';
   // Long enough that the runtime is still UPDATING when the action reads it.
-  emu.agentcore.transitionDelayMs = 2500;
+  emu.agentcore.transitionDelayMs = 8000;
   emu.agentcore.seed({
     name,
     status: 'UPDATING',
@@ -306,7 +306,7 @@ test('a runtime that is UPDATING is waited for before it is updated', async () =
 
 test('a runtime that is being deleted is waited out, then created again', async () => {
   const name = 'deleting_agent';
-  emu.agentcore.transitionDelayMs = 2000;
+  emu.agentcore.transitionDelayMs = 8000;
   emu.agentcore.seed({
     name,
     status: 'DELETING',
@@ -360,7 +360,7 @@ test('deployed again while being deleted: the create is not mistaken for a repea
   const first = await deployWith(emu, { inputs: containerInputs(name) });
   expect(first.code).toBe(0);
   // The deletion lasts long enough for the next deploy to see the runtime DELETING and wait it out.
-  emu.agentcore.transitionDelayMs = 2500;
+  emu.agentcore.transitionDelayMs = 8000;
   await client.send(new DeleteAgentRuntimeCommand({ agentRuntimeId: first.outputs['agent-runtime-id'] }));
   emu.agentcore.transitionDelayMs = 300;
   const again = await deployWith(emu, { inputs: containerInputs(name) });
