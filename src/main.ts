@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { connect, isMissingAwsAccess } from './aws/connect.js';
-import { errorMessage } from './aws/errors.js';
+import { failureMessage } from './aws/errors.js';
 import { readInputs } from './inputs/read-inputs.js';
 import { deployMode } from './modes/deploy-mode.js';
 import { planMode, reportNoAwsAccess } from './modes/plan-mode.js';
@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
     }
   } catch (err) {
     setOutputs({ 'failure-reason': failureReasonOf(err) });
-    core.setFailed(errorMessage(err));
+    core.setFailed(failureMessage(err));
   }
 }
 

@@ -41,7 +41,7 @@ export function createGitHubService(
   const state = createGitHubState(options);
 
   const handler: Handler = (req) => {
-    const injected = takeInjectedError(faults);
+    const injected = takeInjectedError(faults, req);
     if (injected?.kind === 'throttle') {
       return rateLimited(state.rateLimitStatus ?? injected.status, state.rateLimitResetSeconds);
     }
@@ -87,7 +87,9 @@ function route(ctx: RouteContext): EmulatorResponse {
   return githubError(404, 'Not Found');
 }
 
-function getAuthenticatedUser({ api, grant }: RouteContext): EmulatorResponse {
+function getAuthenticatedUser({ api, grant, state }: RouteContext): EmulatorResponse {
+  const status = state.userLookupStatus;
+  if (status !== undefined) return status >= 500 ? serverError(status) : githubError(status, 'Not Found');
   if (!grant) return githubError(401, 'Requires authentication', 'https://docs.github.com/rest/users/users');
   if (grant.kind === 'installation') {
     // An installation token is not a user: GitHub refuses exactly like this.

@@ -52,6 +52,11 @@ export interface ServiceFaults {
   /** The next N requests are answered with a server error (500, or `serverErrorStatus`). */
   serverErrors: number;
   serverErrorStatus: number;
+  /**
+   * In-process only: when set, the faults above are met only by requests it accepts (e.g. only
+   * `PUT /runtimes/`), so a test can aim a burst at one call of a sequence.
+   */
+  onlyFor?: (req: { method: string; path: string }) => boolean;
 }
 
 export const noFaults = (): ServiceFaults => ({
@@ -62,10 +67,15 @@ export const noFaults = (): ServiceFaults => ({
   serverErrorStatus: 500,
 });
 
+const aimedAt = (faults: ServiceFaults, req?: { method: string; path: string }): boolean =>
+  !faults.onlyFor || (req !== undefined && faults.onlyFor(req));
+
 /** Consumes one injected throttling or server error, if any is pending, and says which. */
 export function takeInjectedError(
   faults: ServiceFaults,
+  req?: { method: string; path: string },
 ): { kind: 'throttle' | 'server'; status: number } | undefined {
+  if (!aimedAt(faults, req)) return undefined;
   if (faults.throttle > 0) {
     faults.throttle--;
     return { kind: 'throttle', status: 429 };
@@ -133,7 +143,7 @@ export async function listen(
       };
       options.log.push(record);
       if (options.faults.latencyMs > 0) await sleep(options.faults.latencyMs);
-      if (options.faults.dropConnections > 0) {
+      if (options.faults.dropConnections > 0 && aimedAt(options.faults, request)) {
         options.faults.dropConnections--;
         req.socket.destroy();
         return;

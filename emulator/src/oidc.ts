@@ -108,7 +108,7 @@ export function createOidcService(
     if (req.method !== 'GET' || req.path.replace(/\/+$/, '') !== '/_apis/idtoken') {
       return json(404, { message: `No route for ${req.method} ${req.path}` });
     }
-    const injected = takeInjectedError(faults);
+    const injected = takeInjectedError(faults, req);
     if (injected) return json(injected.status, { message: `Injected ${injected.kind} error` });
     if (state.failNext > 0) {
       state.failNext--;

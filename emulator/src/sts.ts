@@ -30,6 +30,8 @@ export interface StsState {
   /** `sub` patterns the role's trust policy allows (`*` wildcards, like StringLike); undefined = any. */
   allowedSubjects: string[] | undefined;
   assumed: AssumedRoleRecord[];
+  /** In-process only: every secret key and session token issued, so tests can look for leaks. */
+  issuedSecrets: string[];
   lookupAccessKey(accessKeyId: string): { expiration: Date; roleArn: string } | undefined;
 }
 
@@ -42,6 +44,7 @@ export function createStsService(
     roleMaxSessionDurationSeconds: MAX_DURATION_SECONDS,
     allowedSubjects: undefined,
     assumed: [],
+    issuedSecrets: [],
     lookupAccessKey(accessKeyId) {
       const record = state.assumed.find((a) => a.accessKeyId === accessKeyId);
       return record && { expiration: record.expiration, roleArn: record.roleArn };
@@ -52,7 +55,7 @@ export function createStsService(
     const params = new URLSearchParams(req.query);
     if (req.method === 'POST') for (const [k, v] of new URLSearchParams(req.body)) params.set(k, v);
 
-    const injected = takeInjectedError(faults);
+    const injected = takeInjectedError(faults, req);
     if (injected?.kind === 'throttle') return stsError(400, 'Throttling', 'Rate exceeded');
     if (injected)
       return stsError(injected.status, 'InternalFailure', 'An internal error occurred.', 'Receiver');
@@ -136,6 +139,10 @@ function assumeRoleWithWebIdentity(
     time: new Date(now),
   });
 
+  const secretAccessKey = randomBytes(30).toString('base64');
+  const sessionToken = randomBytes(300).toString('base64');
+  state.issuedSecrets.push(secretAccessKey, sessionToken);
+
   const body = `<AssumeRoleWithWebIdentityResponse xmlns="${STS_NAMESPACE}">
   <AssumeRoleWithWebIdentityResult>
     <Audience>${xml(claims.aud)}</Audience>
@@ -146,8 +153,8 @@ function assumeRoleWithWebIdentity(
     <Provider>arn:aws:iam::${options.accountId}:oidc-provider/${xml(claims.iss.replace(/^https:\/\//, ''))}</Provider>
     <Credentials>
       <AccessKeyId>${accessKeyId}</AccessKeyId>
-      <SecretAccessKey>${randomBytes(30).toString('base64')}</SecretAccessKey>
-      <SessionToken>${randomBytes(300).toString('base64')}</SessionToken>
+      <SecretAccessKey>${secretAccessKey}</SecretAccessKey>
+      <SessionToken>${sessionToken}</SessionToken>
       <Expiration>${expiration.toISOString().replace('.000Z', 'Z')}</Expiration>
     </Credentials>
     <SubjectFromWebIdentityToken>${xml(claims.sub)}</SubjectFromWebIdentityToken>

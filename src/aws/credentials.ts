@@ -6,6 +6,7 @@
 import { fromWebToken } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { sleep as realSleep } from '../util/sleep.js';
+import { describeCause, errorMessage, isTransient, markOperation } from './errors.js';
 import { MAX_ATTEMPTS } from './runtime-gateway.js';
 
 export interface OidcRoleSettings {
@@ -47,19 +48,76 @@ export function oidcRoleCredentials(
   effects: CredentialEffects,
 ): AwsCredentialIdentityProvider {
   return async (): Promise<AwsCredentialIdentity> => {
-    // getIDToken masks the token itself.
-    const webIdentityToken = await idTokenWithRetries(settings.audience, effects);
-    const credentials = await fromWebToken({
-      roleArn: settings.roleToAssume,
-      webIdentityToken,
-      roleSessionName: settings.roleSessionName,
-      durationSeconds: settings.roleDurationSeconds,
-      clientConfig: { region: settings.region, maxAttempts: MAX_ATTEMPTS },
-    })();
+    let webIdentityToken: string;
+    try {
+      // getIDToken masks the token itself.
+      webIdentityToken = await idTokenWithRetries(settings.audience, effects);
+    } catch (err) {
+      throw withMessage(err, `${OIDC_CALL} failed: ${errorMessage(err)}`, OIDC_CALL);
+    }
+    let credentials: AwsCredentialIdentity;
+    try {
+      credentials = await fromWebToken({
+        roleArn: settings.roleToAssume,
+        webIdentityToken,
+        roleSessionName: settings.roleSessionName,
+        durationSeconds: settings.roleDurationSeconds,
+        clientConfig: { region: settings.region, maxAttempts: MAX_ATTEMPTS },
+      })();
+    } catch (err) {
+      throw withMessage(
+        err,
+        assumeRoleFailure(err, settings.roleToAssume, webIdentityToken),
+        'AssumeRoleWithWebIdentity',
+      );
+    }
     // The session's keys never leave this process (no env, output or log line carries them), so they are
     // not registered as secrets: an ::add-mask:: command would be the one place that prints them.
     return credentials;
   };
+}
+
+const OIDC_CALL = 'GitHub OIDC token request';
+
+/**
+ * The error itself (its name and status still classify it), told in words that say what to do, and
+ * marked with its call so the AgentCore call whose signing asked for credentials is not blamed.
+ */
+function withMessage(err: unknown, message: string, operation: string): unknown {
+  const error = err instanceof Error ? err : new Error(message);
+  error.message = message;
+  markOperation(error, operation);
+  return error;
+}
+
+/**
+ * A refusal names the token's claims a trust policy matches on (never the token itself) beside the role,
+ * with the usual mistakes; any other failure names the call and its cause.
+ */
+export function assumeRoleFailure(err: unknown, roleArn: string, webIdentityToken: string): string {
+  const call = `STS AssumeRoleWithWebIdentity for ${roleArn}`;
+  if (isTransient(err)) return `${call} failed after retries: ${describeCause(err)}`;
+  const claims = trustClaims(webIdentityToken);
+  return (
+    `${call} was refused: ${describeCause(err)}. The GitHub OIDC token had ` +
+    `sub "${claims.sub}", aud "${claims.aud}", repository "${claims.repository}". ` +
+    'The role’s trust policy must trust token.actions.githubusercontent.com for that aud and match that sub ' +
+    '(StringLike). Usual mistakes: a job with `environment:` has sub repo:OWNER/REPO:environment:NAME and a ' +
+    'pull_request event has sub repo:OWNER/REPO:pull_request, neither repo:OWNER/REPO:ref:refs/heads/...; ' +
+    'the owner and repository names in sub are case-sensitive; aud must equal the audience input.'
+  );
+}
+
+/** The claims a trust policy matches on, read from the JWT's payload (the signature is STS's business). */
+function trustClaims(jwt: string): { sub: string; aud: string; repository: string } {
+  let payload: Record<string, unknown> = {};
+  try {
+    payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  } catch {
+    // Not a JWT: every claim shows as unknown.
+  }
+  const text = (v: unknown) => (Array.isArray(v) ? v.join(',') : typeof v === 'string' ? v : 'unknown');
+  return { sub: text(payload.sub), aud: text(payload.aud), repository: text(payload.repository) };
 }
 
 /**

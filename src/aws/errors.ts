@@ -3,8 +3,10 @@
 interface SdkErrorLike {
   name?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
   $retryable?: unknown;
+  /** The call that failed (e.g. ListAgentRuntimes), set by `nameFailedCalls`. */
+  $operation?: string;
 }
 
 const asSdkError = (err: unknown): SdkErrorLike =>
@@ -42,4 +44,28 @@ export function isIamPropagationError(err: unknown): boolean {
   const name = errorName(err);
   if (name !== 'ValidationException' && name !== 'AccessDeniedException') return false;
   return /Role validation failed|Access denied while validating ECR URI/i.test(errorMessage(err));
+}
+
+/** "ThrottlingException (HTTP 429): Rate exceeded" — the name, the status where there is one, the message. */
+export function describeCause(err: unknown): string {
+  const status = (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  return `${errorName(err)}${status ? ` (HTTP ${status})` : ''}: ${errorMessage(err)}`;
+}
+
+/**
+ * The message a run fails with: the call that failed, how often it was tried, and the cause, e.g.
+ * "ListAgentRuntimes failed after 6 attempts: ThrottlingException (HTTP 429): Rate exceeded". Errors whose
+ * message already names their call (or that come from no call) are shown as they are.
+ */
+export function failureMessage(err: unknown): string {
+  const { $operation: operation, $metadata } = asSdkError(err);
+  if (!operation || errorMessage(err).includes(operation)) return errorMessage(err);
+  const attempts = $metadata?.attempts ?? 1;
+  return `${operation} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${describeCause(err)}`;
+}
+
+/** Marks an error with the call that failed, unless an inner call (STS inside signing) already did. */
+export function markOperation(err: unknown, operation: string): void {
+  if (typeof err === 'object' && err !== null && !('$operation' in err))
+    Object.defineProperty(err, '$operation', { value: operation, enumerable: false });
 }

@@ -8,7 +8,7 @@
 // sooner), then one every 2.4 s. The random phase makes the lag from READY to noticing it uniform on
 // 0-2.4 s whatever the transition's length (median 1.2 s), and costs at most 1/2.4 = 0.42
 // GetAgentRuntime calls per second over any wait, as the 5 s, 30 s, 2 min and 5 min benchmarks show.
-import { errorMessage, errorName, isTransient } from './errors.js';
+import { describeCause, isTransient } from './errors.js';
 import { sleep as realSleep } from '../util/sleep.js';
 
 export interface PollSchedule {
@@ -96,10 +96,4 @@ export async function pollUntil(
     if (lookedAt >= deadline) return { state: 'timeout', lastError };
     next = lookedAt + schedule.intervalMs;
   }
-}
-
-/** "ThrottlingException (HTTP 429): Rate exceeded" — the name, the status where there is one, the message. */
-export function describeCause(err: unknown): string {
-  const status = (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-  return `${errorName(err)}${status ? ` (HTTP ${status})` : ''}: ${errorMessage(err)}`;
 }

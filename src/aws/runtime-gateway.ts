@@ -19,6 +19,7 @@ import {
   type UpdateAgentRuntimeResponse,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { markOperation } from './errors.js';
 
 export interface RuntimeGateway {
   /** The runtime with exactly this name, looked up across every page of ListAgentRuntimes. */
@@ -42,13 +43,30 @@ export function createControlClient(options: {
 }): BedrockAgentCoreControlClient {
   // The endpoint is deliberately not set here: AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL (the SDK's
   // standard variable) is how a test, the demo or a VPC-endpoint user redirects it.
-  return new BedrockAgentCoreControlClient({
+  const client = new BedrockAgentCoreControlClient({
     region: options.region,
     credentials: options.credentials,
     maxAttempts: MAX_ATTEMPTS,
     retryMode: 'standard',
     customUserAgent: options.userAgent,
   });
+  nameFailedCalls(client);
+  return client;
+}
+
+/** Every error that leaves the client says which call failed (after all of the SDK's retries). */
+function nameFailedCalls(client: BedrockAgentCoreControlClient): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        markOperation(err, String(context.commandName ?? 'AgentCore call').replace(/Command$/, ''));
+        throw err;
+      }
+    },
+    { step: 'initialize', name: 'nameFailedCalls' },
+  );
 }
 
 export class SdkRuntimeGateway implements RuntimeGateway {

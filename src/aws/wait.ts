@@ -1,9 +1,8 @@
 // Waiting for a runtime to settle (the SDK has no waiter for runtimes). When to look is poll.ts's job;
 // this file says what each status means.
 import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
-import { errorMessage, errorName, isClientError } from './errors.js';
+import { describeCause, errorMessage, errorName, isClientError } from './errors.js';
 import {
-  describeCause,
   LOOK_AT_ONCE_SCHEDULE,
   pollUntil,
   TRANSITION_SCHEDULE,

@@ -8,6 +8,21 @@ import { waitUntilDefaultEndpointServes, waitUntilReady } from '../aws/wait.js';
 import type { ApplyResult } from './apply.js';
 import { secondsLeft } from './deadline.js';
 
+/**
+ * Another deploy made a newer version while this one waited: what is READY is not this run's
+ * configuration, so this run must not report success for it.
+ */
+export class ConcurrentDeployError extends Error {
+  constructor(name: string, mine: string, theirs: string | undefined) {
+    super(
+      `Another deploy changed ${name} while this one waited (a conflict): this run made version ${mine}, ` +
+        `but version ${theirs} replaced it before it was READY, so what is deployed is not this run's ` +
+        'configuration. Let deploys of one runtime run one at a time (a `concurrency:` group), and re-run.',
+    );
+    this.name = 'ConcurrentDeployError';
+  }
+}
+
 /** How long the DEFAULT endpoint may lag behind READY before the run stops checking (it only warns). */
 const ENDPOINT_CHECK_SECONDS = 120;
 
@@ -31,6 +46,8 @@ export async function waitForReady(
       lookAtOnce: applied.operation === 'none',
       onStatus: (status) => core.info(`status: ${status}`),
     });
+    if (applied.changed && ready.agentRuntimeVersion !== version)
+      throw new ConcurrentDeployError(applied.plan.runtimeName, version, ready.agentRuntimeVersion);
     core.info(`READY after ${Math.round((Date.now() - started) / 100) / 10}s.`);
     await confirmDefaultEndpoint(
       gateway,

@@ -2,6 +2,7 @@
 // earlier comment across every page, updates it in place (or not at all when the body is unchanged), and
 // never touches comments written by anyone else. Comment bodies are built and parsed only by
 // report/comment-body.ts.
+import { callFailure, type GitHubCallFailure } from './failure.js';
 import { retryingOctokit, type Octokit } from './octokit.js';
 import { parseCommentHeader, sameCommentContent } from '../report/comment-body.js';
 
@@ -14,7 +15,7 @@ export interface PullRequestRef {
 export type CommentOutcome =
   | { action: 'created' | 'updated' | 'unchanged'; url: string }
   | { action: 'skipped'; reason: string }
-  | { action: 'failed'; status?: number; reason: string };
+  | { action: 'failed'; failure: GitHubCallFailure };
 
 interface IssueComment {
   id: number;
@@ -25,16 +26,22 @@ interface IssueComment {
 
 /**
  * Which comments the token wrote. A personal or app user token can ask GET /user; GITHUB_TOKEN, an
- * installation token, is refused (403) and writes as github-actions[bot]. (Another GitHub App's
- * installation token cannot learn its bot's login this way: it then finds no comment of its own and
- * posts a new one, rather than touch anyone else's.)
+ * installation token, is refused (403) and writes as github-actions[bot]. Any other failure of GET /user
+ * (a 404 from a proxy or GitHub Enterprise, 5xx after the retries, no answer) falls back to the same
+ * assumption, said in `onFallback` unless it was the expected 403: the comment is still posted. (Another
+ * GitHub App's installation token cannot learn its bot's login this way: it then finds no comment of its
+ * own and posts a new one, rather than touch anyone else's.)
  */
-async function authoredByToken(octokit: Octokit): Promise<(comment: IssueComment) => boolean> {
+async function authoredByToken(
+  octokit: Octokit,
+  onFallback: (failure: GitHubCallFailure) => void,
+): Promise<(comment: IssueComment) => boolean> {
   let login = GITHUB_ACTIONS_BOT;
   try {
     login = (await octokit.rest.users.getAuthenticated()).data.login;
   } catch (err) {
-    if ((err as { status?: number }).status !== 403) throw err;
+    const failure = callFailure(err, 'GET /user');
+    if (failure.status !== 403) onFallback(failure);
   }
   return (comment) => comment.user?.login === login;
 }
@@ -48,6 +55,8 @@ export async function upsertPlanComment(options: {
   body: string;
   /** `changes-only`: do not create a comment for a plan without changes (an existing one is still updated). */
   createIfMissing: boolean;
+  /** Told when a call failed but the comment could still be handled (GET /user). */
+  warn?: (failure: GitHubCallFailure) => void;
 }): Promise<CommentOutcome> {
   const { pr, key, body } = options;
   const octokit = retryingOctokit(options.token);
@@ -60,7 +69,10 @@ export async function upsertPlanComment(options: {
     })) as IssueComment[];
     const candidates = comments.filter((c) => parseCommentHeader(c.body ?? '')?.key === key);
     // Whose comment is ours is asked only when one carries our header (someone may have quoted it).
-    const mine = candidates.length > 0 ? candidates.find(await authoredByToken(octokit)) : undefined;
+    const mine =
+      candidates.length > 0
+        ? candidates.find(await authoredByToken(octokit, options.warn ?? (() => {})))
+        : undefined;
     if (mine) {
       if (sameCommentContent(mine.body ?? '', body)) return { action: 'unchanged', url: mine.html_url };
       const { data } = await octokit.rest.issues.updateComment({
@@ -81,7 +93,6 @@ export async function upsertPlanComment(options: {
     });
     return { action: 'created', url: data.html_url };
   } catch (err) {
-    const status = (err as { status?: number }).status;
-    return { action: 'failed', status, reason: (err as Error).message };
+    return { action: 'failed', failure: callFailure(err) };
   }
 }

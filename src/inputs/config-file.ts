@@ -77,11 +77,13 @@ function parseText(text: string, format: Format, userPath: string): ParseOutcome
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
   const layout = { doc, lines };
   if (format !== 'yaml') {
+    let value: unknown;
     try {
-      return { value: JSON.parse(text), layout };
+      value = JSON.parse(text);
     } catch (err) {
       if (format === 'json') return jsonError(err, text, layout, userPath);
     }
+    if (value !== undefined) return duplicateJsonKey(text, layout, userPath) ?? { value, layout };
   }
   const first = doc.errors[0];
   if (first) {
@@ -116,6 +118,24 @@ function jsonError(err: unknown, text: string, { lines }: Layout, userPath: stri
   const { line, col } = lines.linePos(offset);
   return {
     error: `${userPath} is not valid JSON: ${reason} at line ${line}, column ${col}`,
+    at: { line, column: col },
+  };
+}
+
+/**
+ * JSON.parse silently keeps the last of two equal keys, so a duplicate (two `roleArn`s after a merge) would
+ * deploy whichever came last. The YAML parser, which read the same text, reports them with positions.
+ */
+function duplicateJsonKey(text: string, { doc, lines }: Layout, userPath: string): ParseOutcome | undefined {
+  const duplicate = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+  if (!duplicate) return undefined;
+  const { line, col } = lines.linePos(duplicate.pos[0]);
+  const quoted = /^"((?:[^"\\]|\\.)*)"/.exec(text.slice(duplicate.pos[0]))?.[1];
+  const key = quoted === undefined ? 'a key' : `the key "${quoted}"`;
+  return {
+    error:
+      `${userPath} is not valid: ${key} appears twice in one object (again at line ${line}, column ${col}); ` +
+      'JSON would silently keep only the last one. Remove one of them',
     at: { line, column: col },
   };
 }

@@ -6,6 +6,7 @@ import * as github from '@actions/github';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import { errorMessage } from '../aws/errors.js';
 import { readCurrentRuntime, refOf } from '../aws/current-runtime.js';
+import { describeGitHubFailure } from '../github/failure.js';
 import { upsertPlanComment } from '../github/pr-comment.js';
 import type { ActionSettings } from '../inputs/read-inputs.js';
 import { computePlan, type Plan } from '../plan/plan.js';
@@ -95,11 +96,15 @@ async function commentOnPullRequest(plan: Plan, markdown: string, settings: Acti
     key,
     body: buildCommentBody({ key, planHash: planHash(plan), markdown, summaryUrl: runUrl() }),
     createIfMissing: settings.commentOnPr === 'true' || plan.changed,
+    warn: (failure) =>
+      core.warning(
+        `${describeGitHubFailure(failure)}; assuming the token writes as github-actions[bot] to find the plan comment.`,
+      ),
   });
   if (outcome.action === 'failed')
     core.warning(
-      `Could not post the plan on the pull request (${outcome.status ?? 'error'}: ${outcome.reason}). ` +
-        'A fork’s token is read-only; the job needs `pull-requests: write`. The full plan is in the job summary.',
+      `Could not post the plan on the pull request: ${describeGitHubFailure(outcome.failure)}. ` +
+        'The full plan is in the job summary.',
     );
   else if (outcome.action === 'skipped') core.info(`PR comment skipped: ${outcome.reason}.`);
   else core.info(`PR comment ${outcome.action}: ${outcome.url}`);

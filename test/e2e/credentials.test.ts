@@ -101,3 +101,44 @@ test('without role-to-assume the default credential chain is used (e.g. after co
   expect(run.code).toBe(0);
   expect(run.requests.filter((r) => r.service === 'sts' || r.service === 'oidc')).toEqual([]);
 });
+
+test('a trust policy that refuses the token: the claims it matches on beside the role, never the token', async () => {
+  // A job with `environment: production` gets this sub; the policy only admits the main branch.
+  emu.sts.allowedSubjects = ['repo:octo-org/agents:ref:refs/heads/main'];
+  emu.oidc.claims = { sub: 'repo:octo-org/agents:environment:production' };
+  try {
+    const run = await deployWith(emu, {
+      inputs: containerInputs('refused_agent', { 'role-to-assume': DEPLOY_ROLE }),
+      env: oidcEnv(),
+    });
+    expect(run.code).toBe(1);
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::'))!;
+    expect(error).toContain(`STS AssumeRoleWithWebIdentity for ${DEPLOY_ROLE} was refused`);
+    expect(error).toContain('AccessDenied');
+    expect(error).toContain('sub "repo:octo-org/agents:environment:production"');
+    expect(error).toContain('aud "sts.amazonaws.com"');
+    expect(error).toContain('repository "octo-org/agents"');
+    expect(error).toMatch(/environment:NAME.*pull_request.*case-sensitive/);
+    for (const issued of emu.oidc.issued) expect(visibleText(run)).not.toContain(issued.token);
+    expect(awsRequests(run.requests).filter((r) => r.service === 'agentcore')).toEqual([]);
+  } finally {
+    emu.sts.allowedSubjects = undefined;
+    emu.oidc.claims = {};
+  }
+});
+
+test('STS failing on every attempt: exit 1 naming the call and the cause', async () => {
+  emu.faults.sts.serverErrors = 1000;
+  try {
+    const run = await deployWith(emu, {
+      inputs: containerInputs('sts_down_agent', { 'role-to-assume': DEPLOY_ROLE }),
+      env: oidcEnv(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::STS AssumeRoleWithWebIdentity for \S+ failed after retries: InternalFailure \(HTTP 500\)/,
+    );
+  } finally {
+    emu.faults.sts.serverErrors = 0;
+  }
+});

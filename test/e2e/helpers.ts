@@ -2,6 +2,7 @@
 // to look at what the bundled action sent.
 import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { Emulator, RecordedRequest } from '../../emulator/src/index.js';
+import { parse } from 'yaml';
 import { runAction, type RunOptions, type RunResult } from '../../scripts/run-action.js';
 
 export const ROLE_ARN = 'arn:aws:iam::123456789012:role/AgentRuntimeExecution';
@@ -40,14 +41,67 @@ export function containerInputs(name: string, extra: Record<string, string> = {}
   };
 }
 
-/** Runs the bundled action and returns what it did plus the requests it caused. */
+/**
+ * Runs the bundled action and returns what it did plus the requests it caused. Every run of every e2e
+ * suite is scanned for secrets (see `leakedSecrets`): a run that shows one fails its test.
+ */
 export async function deployWith(
   emu: Emulator,
   options: RunOptions,
 ): Promise<RunResult & { requests: RecordedRequest[] }> {
   const mark = emu.requests.length;
   const result = await runAction({ ...options, env: { ...staticCredentialsEnv(emu), ...options.env } });
+  const leaks = leakedSecrets(emu, options, result);
+  if (leaks.length > 0)
+    throw new Error(`secrets visible in the run's output, summary, outputs or comments: ${leaks.join(', ')}`);
   return { ...result, requests: emu.requests.slice(mark) };
+}
+
+/** Values this short (`1`, `file`) occur in ordinary text; longer environment-variable values are secrets. */
+const MIN_SECRET_LENGTH = 8;
+
+/**
+ * Which secrets a run shows anywhere a person or a later step can see (stdout without the runner's
+ * ::add-mask:: commands, stderr, job summary, outputs, every PR comment): environment-variable values from
+ * the inputs and config files, every OIDC token, every STS secret key and session token, the GitHub token
+ * and the static secret key. Named by kind, never by value.
+ */
+export function leakedSecrets(emu: Emulator, options: RunOptions, run: RunResult): string[] {
+  const comments = [...emu.github.pullRequests.keys()].flatMap((n) =>
+    emu.github.comments(n).map((c) => c.body),
+  );
+  const visible = [visibleText(run), ...comments].join('\n');
+  const secrets: [string, string][] = [
+    ...envValuesOf(options).map((v): [string, string] => ['an environment-variable value', v]),
+    ...emu.oidc.issued.map((i): [string, string] => ['an OIDC token', i.token]),
+    ...emu.sts.issuedSecrets.map((s): [string, string] => ['an STS credential', s]),
+    ['the AWS secret key', String(staticCredentialsEnv(emu).AWS_SECRET_ACCESS_KEY)],
+    ...(options.githubToken ? [['the GitHub token', options.githubToken] as [string, string]] : []),
+  ];
+  return [
+    ...new Set(
+      secrets
+        .filter(([, value]) => value.length >= MIN_SECRET_LENGTH && visible.includes(value))
+        .map(([k]) => k),
+    ),
+  ];
+}
+
+/** Environment-variable values a run was given, through the input or any config file. */
+function envValuesOf(options: RunOptions): string[] {
+  const fromInput = (options.inputs?.['environment-variables'] ?? '')
+    .split('\n')
+    .map((line) => line.slice(line.indexOf('=') + 1).trim())
+    .filter((v, i, all) => all[i] !== '' && v !== '');
+  const fromFiles = Object.values(options.files ?? {}).flatMap((text) => {
+    try {
+      const env = (parse(text) as { environmentVariables?: Record<string, unknown> })?.environmentVariables;
+      return env && typeof env === 'object' ? Object.values(env).map(String) : [];
+    } catch {
+      return [];
+    }
+  });
+  return [...fromInput, ...fromFiles];
 }
 
 export const awsRequests = (requests: RecordedRequest[]) =>

@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 const ROLE = 'arn:aws:iam::123456789012:role/AgentRuntimeExecution';
+const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/GitHubDeployAgentCore';
 
 test('inputs override a YAML file: scalars replace, maps merge key by key, an artifact input replaces the artifact', async () => {
   const yaml = [
@@ -125,13 +126,22 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
 }
 
 test(
-  `the whole bad-input corpus (${BAD_INPUTS.length} cases) fails with the field named and no request sent`,
+  `the whole bad-input corpus (${BAD_INPUTS.length} cases, at least 60) fails with the field named and no request sent, not even to STS`,
   async () => {
+    expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(60);
+    expect(BAD_INPUTS.filter((c) => c.file).length).toBeGreaterThanOrEqual(10);
     const mark = emu.requests.length;
     const outcomes = await inBatches(BAD_INPUTS, 4, async (c: BadInputCase) => {
+      // With role-to-assume and the id-token permission: not even the OIDC token or STS may be asked.
       const run = await deployWith(emu, {
-        inputs: { mode: 'deploy', ...c.inputs },
+        inputs: { mode: 'deploy', 'role-to-assume': DEPLOY_ROLE, ...c.inputs },
         files: c.file ? { [c.file.name]: c.file.text } : {},
+        env: {
+          AWS_ACCESS_KEY_ID: undefined,
+          AWS_SECRET_ACCESS_KEY: undefined,
+          ACTIONS_ID_TOKEN_REQUEST_URL: emu.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: emu.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        },
       });
       const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
       const problems: string[] = [];

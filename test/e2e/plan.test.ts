@@ -296,6 +296,54 @@ test('the comment survives 3 consecutive 5xx answers from GitHub', async () => {
   expect(ourComments(pr)).toHaveLength(1);
 });
 
+test.each([404, 500])(
+  'GET /user answering %d: the comment is still found as github-actions[bot]’s and updated, with a warning naming the call',
+  async (status) => {
+    const pr = newPullRequest();
+    const name = `plan_user_${status}`;
+    expect((await planOn(pr, containerInputs(name))).code).toBe(0);
+    emu.github.userLookupStatus = status;
+    try {
+      const run = await planOn(pr, containerInputs(name, { description: 'changed' }));
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `::warning::GET /user answered ${status}: .*assuming the token writes as github-actions\\[bot\\]`,
+        ),
+      );
+      expect(run.stdout).not.toMatch(/read-only|Could not post/);
+      expect(ourComments(pr)).toHaveLength(1);
+      expect(ourComments(pr)[0].body).toContain('changed');
+    } finally {
+      emu.github.userLookupStatus = undefined;
+    }
+  },
+);
+
+test('a failed comment names the call and its status; the cause only where the status tells it', async () => {
+  const pr = newPullRequest();
+  emu.github.registerInstallationToken('ghs_readonly_named', { readOnly: true });
+  const run = await planOn(pr, containerInputs('plan_named_failure'), { githubToken: 'ghs_readonly_named' });
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(
+    new RegExp(
+      `::warning::Could not post the plan on the pull request: POST /repos/octo-org/agents/issues/${pr}/comments answered 403: .*read-only`,
+    ),
+  );
+  emu.faults.github.serverErrors = 100;
+  try {
+    const broken = await planOn(pr, containerInputs('plan_named_failure'));
+    expect(broken.stdout).toMatch(
+      new RegExp(
+        `::warning::Could not post the plan on the pull request: GET /repos/octo-org/agents/issues/${pr}/comments answered 500: `,
+      ),
+    );
+    expect(broken.stdout).not.toMatch(/read-only/);
+  } finally {
+    emu.faults.github.serverErrors = 0;
+  }
+});
+
 test('another app’s bot comment with our header is left alone', async () => {
   const pr = newPullRequest();
   const foreign = emu.github.seedComment(

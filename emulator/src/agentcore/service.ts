@@ -91,7 +91,8 @@ function answer(req: EmulatorRequest, state: AgentCoreState): EmulatorResponse {
   if ('error' in caller) return caller.error;
   state.accessKeyIds.push(caller.accessKeyId);
 
-  const injected = takeInjectedError(state.faults);
+  if (!state.takeRateToken(now)) return serviceError('ThrottlingException', 'Rate exceeded');
+  const injected = takeInjectedError(state.faults, req);
   if (injected?.kind === 'throttle') return serviceError('ThrottlingException', 'Rate exceeded');
   if (injected) return serviceError('InternalServerException', 'Internal server error', injected.status);
 

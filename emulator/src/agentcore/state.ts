@@ -111,6 +111,14 @@ export class AgentCoreState implements Partition {
   lookupAccessKey: ((accessKeyId: string) => { expiration: Date } | undefined) | undefined;
   /** The access key id of every authenticated request, in order. */
   readonly accessKeyIds: string[] = [];
+  /**
+   * An account-wide request rate, like the service's quotas: a token bucket of `burst` requests refilled
+   * at `perSecond`; a request that finds it empty gets ThrottlingException. Undefined: no limit.
+   */
+  rateLimit: { perSecond: number; burst: number } | undefined;
+  /** Requests refused by `rateLimit`. */
+  rateLimited = 0;
+  private bucket = { tokens: 0, at: 0 };
 
   readonly store: AgentCoreStore;
   readonly idempotency: IdempotencyCache;
@@ -161,6 +169,21 @@ export class AgentCoreState implements Partition {
     for (let i = 0; i < calls; i++) this.iamChecks.push(check);
   }
 
+  /** Takes one request's token from the rate-limit bucket; false when it is empty (throttle it). */
+  takeRateToken(now: number): boolean {
+    const limit = this.rateLimit;
+    if (!limit) return true;
+    if (this.bucket.at === 0) this.bucket = { tokens: limit.burst, at: now };
+    const refilled = this.bucket.tokens + ((now - this.bucket.at) / 1000) * limit.perSecond;
+    this.bucket = { tokens: Math.min(limit.burst, refilled), at: now };
+    if (this.bucket.tokens < 1) {
+      this.rateLimited++;
+      return false;
+    }
+    this.bucket.tokens -= 1;
+    return true;
+  }
+
   takeCreateFailure = (): string | undefined => this.createFailures.shift();
   takeStaleReads = (): StaleReads | undefined => this.staleReads.shift();
   takeIamCheck = (): IamPropagationCheck | undefined => this.iamChecks.shift();
@@ -205,6 +228,9 @@ export class AgentCoreState implements Partition {
     this.iamChecks = [];
     this.allowedAccessKeyIds = undefined;
     this.accessKeyIds.length = 0;
+    this.rateLimit = undefined;
+    this.rateLimited = 0;
+    this.bucket = { tokens: 0, at: 0 };
     this.transitionDelayMs = this.initialDelayMs;
     Object.assign(this.faults, noFaults());
   }

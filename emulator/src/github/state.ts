@@ -77,6 +77,11 @@ export interface GitHubState {
   calls: { listed: number; created: number; updated: number; deleted: number };
   /** Status of an injected rate-limit answer (GitHub uses both); `undefined` keeps the injected 429. */
   rateLimitStatus: 403 | 429 | undefined;
+  /**
+   * When set, GET /user answers this status (404 as from a proxy or an older GitHub Enterprise, a 5xx)
+   * instead of the user or the installation token's 403.
+   */
+  userLookupStatus: number | undefined;
   /** Seconds until `x-ratelimit-reset` in a rate-limit answer. */
   rateLimitResetSeconds: number;
   /** The user with this login, made up (as a User) the first time it is asked for. */
@@ -156,6 +161,7 @@ export function createGitHubState(options: { token: string; repository: string }
     deleteComment: (id) => comments.delete(id),
     calls: { listed: 0, created: 0, updated: 0, deleted: 0 },
     rateLimitStatus: undefined,
+    userLookupStatus: undefined,
     rateLimitResetSeconds: 60,
     userByLogin(login, type = 'User') {
       let user = users.get(login);
