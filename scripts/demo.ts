@@ -68,6 +68,9 @@ async function main(): Promise<void> {
   const emu = await startEmulator({ transitionDelayMs: 1500 });
   try {
     emu.github.seedPullRequest({ number: PR_NUMBER });
+    // The registry has both tags (arm64 builds), as after a docker buildx push.
+    const arm64 = [{ os: 'linux', architecture: 'arm64' }];
+    for (const tag of ['v1', 'v2']) emu.ecr.pushImage({ repository: 'support-agent', tag, platforms: arm64 });
     const common = {
       files: { 'runtime.yaml': config },
       inputs: {
@@ -109,6 +112,13 @@ async function main(): Promise<void> {
       ...prEvent,
     });
     await step(emu, '5. Merged: update', 'A new immutable version; DEFAULT moves to it.', changed);
+    emu.ecr.pushImage({ repository: 'support-agent', tag: 'v2', platforms: arm64 });
+    await step(
+      emu,
+      '6. Tag v2 re-pushed, deployed again',
+      'Deploys are pinned by digest, so new content under the same tag is an update, and the plan says so.',
+      changed,
+    );
 
     const comments = emu.github.comments(PR_NUMBER);
     console.log(

@@ -1,6 +1,7 @@
 // run() with the toolkit replaced and the control plane faked: how the steps are sequenced, without
 // a bundle or a network. (The end-to-end suites run dist/index.js against the emulator.)
 import { jest } from '@jest/globals';
+import { FakeRegistry, FakeStore } from './artifact/fake-artifact-services.js';
 import { FakeGateway } from './deploy/fake-gateway.js';
 
 const inputs: Record<string, string> = {};
@@ -14,13 +15,15 @@ const context = {
   runId: 1,
 };
 let gateway = new FakeGateway();
-const connect = jest.fn(() => gateway);
+let registry = new FakeRegistry();
+const connect = jest.fn(() => ({ gateway, registry: () => registry, store: () => new FakeStore() }));
 
 jest.unstable_mockModule('@actions/core', () => ({
   getInput: (name: string) => inputs[name] ?? '',
   setOutput: (name: string, value: string) => void (outputs[name] = value),
   setFailed: (message: string) => void failures.push(message),
   info: () => undefined,
+  notice: () => undefined,
   warning: () => undefined,
   error: () => undefined,
   debug: () => undefined,
@@ -58,6 +61,8 @@ beforeEach(() => {
   connect.mockClear();
   gateway = new FakeGateway();
   gateway.readyOnGet = true;
+  registry = new FakeRegistry();
+  registry.push('a', 'v1', [{ os: 'linux', architecture: 'arm64' }]);
   context.eventName = 'push';
 });
 

@@ -4,7 +4,9 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { connect, isMissingAwsAccess } from './aws/connect.js';
 import { failureMessage } from './aws/errors.js';
+import { checkExcludeGlobs } from './inputs/artifact-settings.js';
 import { readInputs } from './inputs/read-inputs.js';
+import { artifactStage } from './modes/artifact-stage.js';
 import { deployMode } from './modes/deploy-mode.js';
 import { planMode, reportNoAwsAccess } from './modes/plan-mode.js';
 import { failureReasonOf } from './report/failure-reason.js';
@@ -16,6 +18,7 @@ const PR_EVENTS = ['pull_request', 'pull_request_target'];
 export async function run(): Promise<void> {
   try {
     const { settings, spec, errors, warnings } = readInputs((name) => core.getInput(name), process.env);
+    errors.push(...(await checkExcludeGlobs(settings.artifact.codeExclude)));
     if (errors.length > 0 || !spec) return failOnInputErrors(errors);
     for (const warning of warnings) core.warning(warning);
     const region = settings.region!;
@@ -28,9 +31,15 @@ export async function run(): Promise<void> {
     core.info(
       `${mode === 'plan' ? 'Planning' : 'Deploying'} AgentCore runtime ${spec.agentRuntimeName} in ${region}.`,
     );
-    if (mode === 'deploy') return await deployMode(spec, settings, region, connect(settings, region));
+    if (mode === 'deploy') {
+      const aws = connect(settings, region);
+      const deployed = await artifactStage(spec, settings.artifact, aws, 'deploy');
+      return await deployMode(deployed, settings, region, aws.gateway);
+    }
     try {
-      await planMode(spec, settings, region, connect(settings, region));
+      const aws = connect(settings, region);
+      const planned = await artifactStage(spec, settings.artifact, aws, 'plan');
+      await planMode(planned, settings, region, aws.gateway);
     } catch (err) {
       // A fork's pull request has no AWS identity: a warning, never a failed check.
       if (!isMissingAwsAccess(err)) throw err;

@@ -57,6 +57,8 @@ test('the contract defaults and outputs', () => {
     'wait-timeout': '30m',
     'github-token': '${{ github.token }}',
     'comment-on-pr': 'true',
+    'pin-image-digest': 'true',
+    'check-architecture': 'true',
   });
   expect(Object.keys(action.outputs).sort()).toEqual(
     [
@@ -65,6 +67,8 @@ test('the contract defaults and outputs', () => {
       'agent-runtime-version',
       'changed',
       'failure-reason',
+      'code-s3-key',
+      'image-digest',
       'operation',
       'plan-json',
       'plan-markdown',

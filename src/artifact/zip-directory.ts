@@ -7,6 +7,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { join, relative, sep } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
 import picomatch from 'picomatch';
+import { GLOB_OPTIONS } from '../inputs/artifact-settings.js';
 import { ELF_HEADER_BYTES, elfMachine } from './elf.js';
 
 /** AgentCore's limit for a zipped code artifact. */
@@ -37,8 +38,8 @@ export function excludeMatcher(patterns: readonly string[]): (path: string) => b
   const all = [...ALWAYS_EXCLUDED, ...patterns].map((p) => p.replace(/\/+$/, ''));
   const anywhere = all.filter((p) => !p.includes('/'));
   const rooted = all.filter((p) => p.includes('/'));
-  const byName = anywhere.length > 0 ? picomatch(anywhere, { dot: true, basename: true }) : () => false;
-  const byPath = rooted.length > 0 ? picomatch(rooted, { dot: true }) : () => false;
+  const byName = anywhere.length > 0 ? picomatch(anywhere, { ...GLOB_OPTIONS, basename: true }) : () => false;
+  const byPath = rooted.length > 0 ? picomatch(rooted, GLOB_OPTIONS) : () => false;
   return (path) => byName(path) || byPath(path);
 }
 

@@ -319,3 +319,98 @@ describe('fields GetAgentRuntime reports but CreateAgentRuntime rejects', () => 
     expect(warnings).toEqual([expect.stringContaining('requireServiceS3Endpoint is ignored')]);
   });
 });
+
+describe('code-path and the artifact settings', () => {
+  const CODE = {
+    'agent-runtime-name': 'zipped',
+    'role-arn': 'arn:aws:iam::123456789012:role/AgentRuntime',
+    'code-path': 'agent',
+    'code-s3-bucket': 'artifacts',
+    'code-entry-point': 'main.py',
+    'code-runtime': 'PYTHON_3_13',
+  };
+  const fields = (r: ReturnType<typeof read>) => r.errors.map((e) => e.field);
+
+  it('takes a directory, defaults the prefix to the runtime name, and validates a key of the final shape', () => {
+    const result = read(CODE, { 'agent/main.py': 'print(1)' });
+    expect(result.errors).toEqual([]);
+    expect(result.settings.artifact).toMatchObject({
+      pinImageDigest: true,
+      checkArchitecture: true,
+      codePrefix: 'zipped/',
+      codePathInput: 'agent',
+    });
+    expect(result.settings.artifact.codePath).toMatch(/\/agent$/);
+    expect(result.spec?.agentRuntimeArtifact?.codeConfiguration?.code?.s3?.prefix).toMatch(
+      /^zipped\/0{64}\.zip$/,
+    );
+  });
+
+  it('code-s3-prefix is a folder with code-path', () => {
+    const result = read({ ...CODE, 'code-s3-prefix': 'agents/support' }, { 'agent/main.py': '' });
+    expect(result.settings.artifact.codePrefix).toBe('agents/support/');
+  });
+
+  it('takes the bucket, entry point and runtime from the config file', () => {
+    const result = read(
+      { 'code-path': 'agent', 'config-file': 'rt.yaml' },
+      {
+        'agent/main.py': '',
+        'rt.yaml': [
+          'agentRuntimeName: from_file',
+          'roleArn: arn:aws:iam::123456789012:role/AgentRuntime',
+          'agentRuntimeArtifact:',
+          '  codeConfiguration: { code: { s3: { bucket: artifacts, prefix: zips } }, entryPoint: [main.py], runtime: PYTHON_3_13 }',
+        ].join('\n'),
+      },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.settings.artifact.codePrefix).toBe('zips/');
+  });
+
+  it('refuses a missing directory, a file, code-exclude alone, a version id, and a container as well', () => {
+    expect(fields(read(CODE))).toEqual(['code-path']);
+    expect(read(CODE, { agent: 'a file' }).errors[0].message).toContain('is a file');
+    expect(
+      fields(read({ ...CODE, 'code-path': '', 'code-exclude': '*.md', 'code-s3-prefix': 'k.zip' })),
+    ).toEqual(['code-exclude']);
+    expect(fields(read({ ...CODE, 'code-s3-version-id': 'v1234' }, { 'agent/main.py': '' }))).toEqual([
+      'code-s3-version-id',
+    ]);
+    const both = read(
+      { ...CODE, 'container-uri': '123456789012.dkr.ecr.us-east-1.amazonaws.com/a:v1' },
+      { 'agent/main.py': '' },
+    );
+    expect(fields(both)).toContain('container-uri');
+    expect(both.errors[0].message).toContain('code-path');
+  });
+
+  it('asks for what code-path needs when neither inputs nor the file give it', () => {
+    const result = read(
+      {
+        'agent-runtime-name': 'x',
+        'role-arn': CODE['role-arn'],
+        'code-path': 'agent',
+        'code-s3-bucket': 'artifacts',
+      },
+      { 'agent/main.py': '' },
+    );
+    expect(fields(result).sort()).toEqual(['code-entry-point', 'code-runtime']);
+  });
+
+  it('pin-image-digest and check-architecture are booleans', () => {
+    const result = read({ ...VALID_INPUTS, 'pin-image-digest': 'false', 'check-architecture': 'maybe' });
+    expect(result.settings.artifact.pinImageDigest).toBe(false);
+    expect(fields(result)).toEqual(['check-architecture']);
+  });
+});
+
+describe('checkExcludeGlobs', () => {
+  it('names a pattern that does not parse', async () => {
+    const { checkExcludeGlobs } = await import('./artifact-settings.js');
+    expect(await checkExcludeGlobs(['tests/**', '*.md'])).toEqual([]);
+    const [error] = await checkExcludeGlobs(['{a,b']);
+    expect(error).toMatchObject({ field: 'code-exclude' });
+    expect(error.message).toContain('"{a,b" is not a valid glob');
+  });
+});

@@ -2,6 +2,7 @@
 // the config file), and validates everything before any AWS call. User mistakes never throw: they come
 // back together as SpecErrors.
 import type { AgentRuntimeSpec, SpecError } from '../spec/types.js';
+import { folderPrefix, readArtifactSettings, type ArtifactSettings } from './artifact-settings.js';
 import { loadConfigFile } from './config-file.js';
 import { mergeSpec } from './merge.js';
 import { readSettings, type ActionSettings } from './settings.js';
@@ -9,9 +10,10 @@ import { specFromInputs } from './spec-from-inputs.js';
 import { validateSpec } from './validate-spec.js';
 
 export type { ActionSettings } from './settings.js';
+export type { ArtifactSettings } from './artifact-settings.js';
 
 export interface InputsResult {
-  settings: ActionSettings;
+  settings: ActionSettings & { artifact: ArtifactSettings };
   /** Undefined when the configuration has errors. */
   spec: AgentRuntimeSpec | undefined;
   errors: SpecError[];
@@ -26,19 +28,29 @@ export function readInputs(
   const { settings, errors: settingsErrors } = readSettings(getInput, env);
   // A runner starts the action in GITHUB_WORKSPACE; a harness that only sets the working directory gets
   // the same answer. (Never the action's own folder.)
-  const { spec, errors: specErrors } = readSpec(getInput, env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const { artifact, errors: artifactErrors } = readArtifactSettings(getInput, workspace);
+  const { spec, errors: specErrors } = readSpec(getInput, workspace, artifact);
   const warnings = spec ? dropReadOnlyFields(spec) : [];
+  const errors = [...specErrors, ...artifactErrors, ...settingsErrors];
   return {
-    settings,
+    settings: { ...settings, artifact },
     spec: specErrors.length === 0 ? spec : undefined,
-    errors: [...specErrors, ...settingsErrors],
+    errors,
     warnings,
   };
 }
 
+/**
+ * Stands for the content hash in the key of a zip still to be built from code-path, so that the spec is
+ * validated with a key of the length it will have. The artifact step replaces it before any plan is made.
+ */
+export const PENDING_CODE_HASH = '0'.repeat(64);
+
 function readSpec(
   getInput: (name: string) => string,
   workspace: string | undefined,
+  artifact: ArtifactSettings,
 ): { spec?: AgentRuntimeSpec; errors: SpecError[] } {
   const configPath = getInput('config-file');
   const loaded = configPath ? loadConfigFile(configPath, workspace) : undefined;
@@ -48,8 +60,46 @@ function readSpec(
 
   const file = loaded?.file;
   const merged = mergeSpec(file?.document, fromInputs.overrides);
-  const errors = [...fromInputs.errors, ...validateSpec(merged, { overrides: fromInputs.overrides, file })];
+  const codePathErrors = artifact.codePathInput ? prepareCodePath(merged, artifact) : [];
+  const errors = [
+    ...fromInputs.errors,
+    ...codePathErrors,
+    ...(codePathErrors.length > 0 ? [] : validateSpec(merged, { overrides: fromInputs.overrides, file })),
+  ];
   return { spec: merged as unknown as AgentRuntimeSpec, errors };
+}
+
+/**
+ * With code-path, code.s3.prefix (input or file) is the folder for the zips: it is remembered as such,
+ * and the spec gets a key of the right shape until the zip exists.
+ */
+function prepareCodePath(spec: Record<string, unknown>, artifact: ArtifactSettings): SpecError[] {
+  const artifactSpec = spec.agentRuntimeArtifact as
+    | { containerConfiguration?: unknown; codeConfiguration?: { code?: { s3?: { prefix?: unknown } } } }
+    | undefined;
+  if (artifactSpec?.containerConfiguration !== undefined)
+    return [
+      {
+        field: 'code-path',
+        message:
+          'code-path is set, but the config file deploys a container (agentRuntimeArtifact.containerConfiguration): ' +
+          'an agent runtime deploys either a container image or code. Remove one of them.',
+      },
+    ];
+  const s3 = artifactSpec?.codeConfiguration?.code?.s3;
+  if (!s3)
+    return [
+      {
+        field: 'code-path',
+        message:
+          'code-path is set, but nothing says where to upload the zip or how to run it: set code-s3-bucket, ' +
+          'code-entry-point and code-runtime (or agentRuntimeArtifact.codeConfiguration in the config file)',
+      },
+    ];
+  const name = typeof spec.agentRuntimeName === 'string' ? spec.agentRuntimeName : '';
+  artifact.codePrefix = typeof s3.prefix === 'string' ? folderPrefix(s3.prefix) : folderPrefix(name);
+  s3.prefix = `${artifact.codePrefix}${PENDING_CODE_HASH}.zip`;
+  return [];
 }
 
 /**

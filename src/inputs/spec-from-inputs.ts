@@ -53,6 +53,8 @@ export const SPEC_INPUTS: readonly SpecInput[] = [
 
 /** The code-* inputs a code artifact cannot do without (the version id is optional). */
 const REQUIRED_CODE_INPUTS = ['code-s3-bucket', 'code-s3-prefix', 'code-entry-point', 'code-runtime'];
+/** With code-path the action names the object itself: the prefix is optional (a folder for the zips). */
+const REQUIRED_WITH_CODE_PATH = ['code-s3-bucket', 'code-entry-point', 'code-runtime'];
 
 export const isArtifactInput = (input: SpecInput) => input.path.startsWith(`${ARTIFACT}.`);
 
@@ -75,7 +77,8 @@ export function specFromInputs(getInput: (name: string) => string): InputsSpec {
     const value = parseInput(spec, text, errors);
     if (value !== undefined) overrides.push({ ...spec, value });
   }
-  return { overrides: checkArtifactInputs(overrides, errors), errors };
+  const codePath = getInput('code-path').trim() !== '';
+  return { overrides: checkArtifactInputs(overrides, errors, codePath), errors };
 }
 
 function parseInput({ input, kind }: SpecInput, text: string, errors: SpecError[]): unknown {
@@ -103,27 +106,44 @@ function parseInput({ input, kind }: SpecInput, text: string, errors: SpecError[
  * container with code, and code inputs must be complete. After a clash the container wins, so the
  * rest of the spec is still checked.
  */
-function checkArtifactInputs(overrides: InputOverride[], errors: SpecError[]): InputOverride[] {
+function checkArtifactInputs(
+  overrides: InputOverride[],
+  errors: SpecError[],
+  codePath: boolean,
+): InputOverride[] {
   const container = overrides.find((o) => o.input === 'container-uri');
   const code = overrides.filter((o) => o.input.startsWith('code-'));
-  if (container && code.length > 0) {
+  const codeNames = [...(codePath ? ['code-path'] : []), ...code.map((o) => o.input)];
+  if (container && codeNames.length > 0) {
     errors.push({
       field: 'container-uri',
       message:
-        `container-uri and ${code.map((o) => o.input).join(', ')} are both set: an agent runtime deploys either ` +
-        'a container image (container-uri) or code from S3 (the code-* inputs), not both',
+        `container-uri and ${codeNames.join(', ')} are both set: an agent runtime deploys either ` +
+        'a container image (container-uri) or code (code-path, or the code-s3-* inputs), not both',
     });
     return overrides.filter((o) => !code.includes(o));
   }
-  if (code.length === 0) return overrides;
-  const given = new Set(code.map((o) => o.input));
-  for (const input of REQUIRED_CODE_INPUTS.filter((name) => !given.has(name)))
+  if (codeNames.length === 0) return overrides;
+  // code-path alone takes the bucket, entry point and runtime from the config file's codeConfiguration.
+  if (codePath && code.length === 0) return overrides;
+  const given = new Set(codeNames);
+  const required = codePath ? REQUIRED_WITH_CODE_PATH : REQUIRED_CODE_INPUTS;
+  for (const input of required.filter((name) => !given.has(name)))
     errors.push({
       field: input,
+      message: codePath
+        ? `${input} is not set, but code-path is: the action zips code-path and uploads it to code-s3-bucket, ` +
+          `and the runtime needs code-entry-point and code-runtime. ${CODE_EXAMPLES[input]}`
+        : `${input} is not set, but ${[...given].join(', ')} ${given.size === 1 ? 'is' : 'are'}: the code-* inputs ` +
+          `describe the whole code artifact (they replace the config file's agentRuntimeArtifact), so ` +
+          `${REQUIRED_CODE_INPUTS.join(', ')} are all needed. ${CODE_EXAMPLES[input]}`,
+    });
+  if (codePath && given.has('code-s3-version-id'))
+    errors.push({
+      field: 'code-s3-version-id',
       message:
-        `${input} is not set, but ${[...given].join(', ')} ${given.size === 1 ? 'is' : 'are'}: the code-* inputs ` +
-        `describe the whole code artifact (they replace the config file's agentRuntimeArtifact), so ` +
-        `${REQUIRED_CODE_INPUTS.join(', ')} are all needed. ${CODE_EXAMPLES[input]}`,
+        'code-s3-version-id cannot be used with code-path: the action names the uploaded zip by its content ' +
+        'hash, so the key itself pins the code. Remove code-s3-version-id.',
     });
   return overrides;
 }

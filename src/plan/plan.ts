@@ -3,6 +3,7 @@
 // runs.
 import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { AgentRuntimeSpec } from '../spec/types.js';
+import { artifactNotes } from './artifact-notes.js';
 import { diffSpecs, diffTags, tagChangeCount, type FieldChange, type TagChanges } from './diff.js';
 import {
   currentSpecOf,
@@ -37,6 +38,8 @@ export interface Plan {
    * failed (an image not pushed yet, a role not yet usable) is made again as an update.
    */
   retryOfFailed: boolean;
+  /** Plain-words notes on the artifact change, e.g. an image re-pushed under the same tag. */
+  artifactNotes: string[];
   current?: { arn: string; id: string; version: string; status: string };
 }
 
@@ -66,6 +69,7 @@ export function computePlan(input: {
       replacementReasons: [],
       assumedUnchanged: [],
       retryOfFailed: false,
+      artifactNotes: [],
     };
   }
 
@@ -95,6 +99,7 @@ export function computePlan(input: {
     replacementReasons,
     assumedUnchanged: unreportedFieldsIn(desiredSpec),
     retryOfFailed,
+    artifactNotes: artifactNotes(fieldChanges),
     current: {
       arn: runtime.agentRuntimeArn ?? '',
       id: runtime.agentRuntimeId ?? '',

@@ -14,6 +14,10 @@ export interface ActionOutputs {
   'plan-json'?: string;
   /** Empty on success. */
   'failure-reason'?: FailureReason;
+  /** `sha256:<hex>`: the digest of the image deployed (empty for code, or an image that was not looked up). */
+  'image-digest'?: string;
+  /** The S3 key of the code deployed (empty for a container). */
+  'code-s3-key'?: string;
 }
 
 /**

@@ -119,6 +119,7 @@ describe('long lists', () => {
     replacementReasons: [],
     assumedUnchanged: [],
     retryOfFailed: false,
+    artifactNotes: [],
     current: { arn: 'arn', id: 'a-0123456789', version: '3', status: 'READY' },
     tagChanges: { add: {}, change: {}, remove: [], managed: false },
     fieldChanges: [

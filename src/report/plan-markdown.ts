@@ -38,11 +38,14 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
   const blocks: string[] = [];
   if (options.as !== 'changes') {
     blocks.push(headline(plan), context(plan));
+    if (plan.artifactNotes.length > 0) blocks.push(plan.artifactNotes.map((n) => `📦 ${n}`).join('\n\n'));
     if (plan.replacementReasons.length > 0) blocks.push(replacementCaution(plan));
     // A create removes nothing; a replacement deploys nothing, so nothing is removed either.
     const removal = plan.operation === 'update' ? removalWarning(plan.fieldChanges) : undefined;
     if (removal) blocks.push(removal);
   }
+  if (options.as === 'changes' && plan.artifactNotes.length > 0)
+    blocks.push(plan.artifactNotes.map((n) => `📦 ${n}`).join('\n\n'));
   if (total > 0) {
     const columns = options.as === 'changes' ? '| Before | After |' : '| Now | After this deploy |';
     const body = [

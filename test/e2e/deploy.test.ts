@@ -13,6 +13,7 @@ import {
   IMAGE,
   mutatingRequests,
   operationOf,
+  pinnedImage,
   ROLE_ARN,
   emulatorClient,
   visibleText,
@@ -54,7 +55,8 @@ describe.each(nodeBinaries())('on $name', ({ name: nodeName, path: node }) => {
     expect(first.summary).toContain(runtimeName);
     const runtime = await getRuntime(first.outputs['agent-runtime-id']);
     expect(runtime.networkConfiguration?.networkMode).toBe('PUBLIC');
-    expect(runtime.agentRuntimeArtifact?.containerConfiguration?.containerUri).toBe(IMAGE);
+    // Deployed pinned to the digest the tag names (pin-image-digest defaults to true).
+    expect(runtime.agentRuntimeArtifact?.containerConfiguration?.containerUri).toBe(pinnedImage(emu, IMAGE));
 
     const second = await deployWith(emu, {
       node,
@@ -188,7 +190,10 @@ test('finds its runtime past 250 others, on the last page', async () => {
   const name = 'paged_agent';
   emu.agentcore.seed({
     name,
-    spec: { agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } }, roleArn: ROLE_ARN },
+    spec: {
+      agentRuntimeArtifact: { containerConfiguration: { containerUri: pinnedImage(emu, IMAGE) } },
+      roleArn: ROLE_ARN,
+    },
   });
   const run = await deployWith(emu, { inputs: containerInputs(name) });
   expect(run.code).toBe(0);

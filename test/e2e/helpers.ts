@@ -41,14 +41,49 @@ export function containerInputs(name: string, extra: Record<string, string> = {}
   };
 }
 
+const ECR_IMAGE = /\b(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9._/-]+):([\w.-]+)/g;
+
+/**
+ * The registry holds the images a run names by tag (an arm64 build, pushed once), as a real workflow's
+ * registry would: the action looks each one up. Tests about missing or foreign images say `images: 'as-is'`.
+ */
+function ensureImagesExist(emu: Emulator, options: RunOptions): void {
+  const files = Object.values(options.files ?? {}).filter((f) => typeof f === 'string');
+  const texts = [...Object.values(options.inputs ?? {}), ...files];
+  for (const text of texts)
+    for (const [, registryId, region, repository, tag] of text.matchAll(ECR_IMAGE))
+      if (!emu.ecr.digestOf(repository, tag, { registryId, region }))
+        emu.ecr.pushImage({
+          repository,
+          tag,
+          registryId,
+          region,
+          platforms: [{ os: 'linux', architecture: 'arm64' }],
+        });
+}
+
+/** An image URI as the action deploys it, pinned to the digest of its tag (pushed if need be). */
+export function pinnedImage(emu: Emulator, uri: string): string {
+  ensureImagesExist(emu, { inputs: { uri } });
+  return `${uri}@${digestOf(emu, uri)}`;
+}
+
+/** The digest the emulated registry has for an image URI's tag. */
+export function digestOf(emu: Emulator, uri: string): string {
+  const [match] = uri.matchAll(ECR_IMAGE);
+  const [, registryId, region, repository, tag] = match;
+  return emu.ecr.digestOf(repository, tag, { registryId, region })!;
+}
+
 /**
  * Runs the bundled action and returns what it did plus the requests it caused. Every run of every e2e
  * suite is scanned for secrets (see `leakedSecrets`): a run that shows one fails its test.
  */
 export async function deployWith(
   emu: Emulator,
-  options: RunOptions,
+  options: RunOptions & { images?: 'push-missing' | 'as-is' },
 ): Promise<RunResult & { requests: RecordedRequest[] }> {
+  if (options.images !== 'as-is') ensureImagesExist(emu, options);
   const mark = emu.requests.length;
   const result = await runAction({ ...options, env: { ...staticCredentialsEnv(emu), ...options.env } });
   const leaks = leakedSecrets(emu, options, result);
@@ -94,6 +129,7 @@ function envValuesOf(options: RunOptions): string[] {
     .map((line) => line.slice(line.indexOf('=') + 1).trim())
     .filter((v, i, all) => all[i] !== '' && v !== '');
   const fromFiles = Object.values(options.files ?? {}).flatMap((text) => {
+    if (typeof text !== 'string') return []; // a binary file (a code-path test's .so) holds no config
     try {
       const env = (parse(text) as { environmentVariables?: Record<string, unknown> })?.environmentVariables;
       return env && typeof env === 'object' ? Object.values(env).map(String) : [];
@@ -105,14 +141,17 @@ function envValuesOf(options: RunOptions): string[] {
 }
 
 export const awsRequests = (requests: RecordedRequest[]) =>
-  requests.filter((r) => r.service === 'agentcore' || r.service === 'sts');
+  requests.filter((r) => ['agentcore', 'sts', 'ecr', 's3'].includes(r.service));
 
 /** Calls that change something (List is a POST but reads; tagging is a POST that writes). */
 export const mutatingRequests = (requests: RecordedRequest[]) =>
   requests.filter(
     (r) =>
-      r.service === 'agentcore' &&
-      (r.method === 'PUT' || r.method === 'DELETE' || (r.method === 'POST' && r.path.startsWith('/tags/'))),
+      (r.service === 's3' && r.method === 'PUT') ||
+      (r.service === 'agentcore' &&
+        (r.method === 'PUT' ||
+          r.method === 'DELETE' ||
+          (r.method === 'POST' && r.path.startsWith('/tags/')))),
   );
 
 export const operationOf = (r: RecordedRequest): string => {

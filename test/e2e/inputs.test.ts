@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { startEmulator, type Emulator } from '../../emulator/src/index.js';
 import { BAD_INPUTS, type BadInputCase } from '../../src/inputs/fixtures/bad-inputs.js';
-import { deployWith, emulatorClient } from './helpers.js';
+import { deployWith, digestOf, emulatorClient } from './helpers.js';
 
 let emu: Emulator;
 let client: BedrockAgentCoreControlClient;
@@ -51,8 +51,9 @@ test('inputs override a YAML file: scalars replace, maps merge key by key, an ar
   const id = run.outputs['agent-runtime-id'];
   const runtime = await client.send(new GetAgentRuntimeCommand({ agentRuntimeId: id }));
   expect(runtime.description).toBe('from the input');
+  const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/yaml-agent:v7';
   expect(runtime.agentRuntimeArtifact).toEqual({
-    containerConfiguration: { containerUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/yaml-agent:v7' },
+    containerConfiguration: { containerUri: `${image}@${digestOf(emu, image)}` },
   });
   expect(runtime.environmentVariables).toEqual({ FROM_FILE: '1', SHARED: 'input', FROM_INPUT: '2' });
   expect(runtime.lifecycleConfiguration).toEqual({ idleRuntimeSessionTimeout: 1200, maxLifetime: 3600 });

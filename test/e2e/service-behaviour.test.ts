@@ -3,7 +3,15 @@
 import { existsSync } from 'node:fs';
 import { startEmulator, type Emulator } from '../../emulator/src/index.js';
 import { NODE24, type RunOptions } from '../../scripts/run-action.js';
-import { containerInputs, deployWith, IMAGE, mutatingRequests, operationOf, ROLE_ARN } from './helpers.js';
+import {
+  containerInputs,
+  deployWith,
+  IMAGE,
+  mutatingRequests,
+  operationOf,
+  pinnedImage,
+  ROLE_ARN,
+} from './helpers.js';
 
 let emu: Emulator;
 
@@ -141,7 +149,8 @@ test('an execution role whose ECR rights have not propagated yet: the create is 
   const run = await onNode24({ inputs: containerInputs('ecr_propagating_agent') });
   expect(run.code).toBe(0);
   expect(run.stdout).toContain(
-    `IAM has not propagated yet (Access denied while validating ECR URI '${IMAGE}'`,
+    // The image goes out pinned to its tag's digest (pin-image-digest), and the service names it so.
+    `IAM has not propagated yet (Access denied while validating ECR URI '${pinnedImage(emu, IMAGE)}'`,
   );
   expect(run.requests.filter((r) => operationOf(r) === 'CreateAgentRuntime').map((r) => r.status)).toEqual([
     400, 202,
