@@ -8,6 +8,7 @@ import { checkExcludeGlobs } from './inputs/artifact-settings.js';
 import { readInputs } from './inputs/read-inputs.js';
 import { artifactStage } from './modes/artifact-stage.js';
 import { deployMode } from './modes/deploy-mode.js';
+import { destroyMode } from './modes/destroy-mode.js';
 import { planMode, reportNoAwsAccess } from './modes/plan-mode.js';
 import { failureReasonOf } from './report/failure-reason.js';
 import { setOutputs } from './report/set-outputs.js';
@@ -28,9 +29,10 @@ export async function run(): Promise<void> {
         : PR_EVENTS.includes(github.context.eventName)
           ? 'plan'
           : 'deploy';
-    core.info(
-      `${mode === 'plan' ? 'Planning' : 'Deploying'} AgentCore runtime ${spec.agentRuntimeName} in ${region}.`,
-    );
+    const doing = { plan: 'Planning', deploy: 'Deploying', destroy: 'Destroying' }[mode];
+    core.info(`${doing} AgentCore runtime ${spec.agentRuntimeName} in ${region}.`);
+    if (mode === 'destroy')
+      return await destroyMode(spec.agentRuntimeName!, settings, region, connect(settings, region).gateway);
     if (mode === 'deploy') {
       const aws = connect(settings, region);
       const deployed = await artifactStage(spec, settings.artifact, aws, 'deploy');

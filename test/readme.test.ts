@@ -59,6 +59,8 @@ test('the contract defaults and outputs', () => {
     'comment-on-pr': 'true',
     'pin-image-digest': 'true',
     'check-architecture': 'true',
+    'require-reviewed-plan': 'false',
+    'force-destroy': 'false',
   });
   expect(Object.keys(action.outputs).sort()).toEqual(
     [

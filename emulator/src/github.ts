@@ -1,6 +1,6 @@
 // The GitHub REST API subset a pull-request plan comment needs, as `@actions/github`'s `getOctokit(token)`
 // calls it: list (paginated with a `Link` header), create, update and delete issue comments, get a pull
-// request and `GET /user`. Tokens, read-only tokens and GitHub's error answers behave like the real API.
+// request, list the pull requests associated with a commit, and `GET /user`. Tokens, read-only tokens and GitHub's error answers behave like the real API.
 import {
   takeInjectedError,
   type EmulatorRequest,
@@ -79,12 +79,25 @@ function route(ctx: RouteContext): EmulatorResponse {
   if (oneComment && req.method === 'PATCH') return updateComment(ctx, Number(oneComment[1]));
   if (oneComment && req.method === 'DELETE') return deleteComment(ctx, Number(oneComment[1]));
 
+  const commitPulls = /^\/commits\/([0-9a-f]{7,40})\/pulls$/i.exec(rest);
+  if (commitPulls && req.method === 'GET') return listPullRequestsOfCommit(ctx, commitPulls[1]!);
+
   const pull = /^\/pulls\/(\d+)$/.exec(rest);
   if (pull && req.method === 'GET') {
     const pr = state.pullRequests.get(Number(pull[1]));
     return pr ? ok(200, renderPullRequest(ctx.api, state, pr)) : githubError(404, 'Not Found');
   }
   return githubError(404, 'Not Found');
+}
+
+/** GET /repos/{owner}/{repo}/commits/{sha}/pulls, paginated like the other lists (one page here). */
+function listPullRequestsOfCommit({ req, api, state }: RouteContext, sha: string): EmulatorResponse {
+  const perPage = Math.min(100, Math.max(1, Number.parseInt(req.query.get('per_page') ?? '30', 10) || 30));
+  const pulls = state.pullRequestsOfCommit(sha.toLowerCase()).slice(0, perPage);
+  return ok(
+    200,
+    pulls.map((pr) => renderPullRequest(api, state, pr)),
+  );
 }
 
 function getAuthenticatedUser({ api, grant, state }: RouteContext): EmulatorResponse {

@@ -3,14 +3,18 @@
 import {
   BedrockAgentCoreControlClient,
   CreateAgentRuntimeCommand,
+  DeleteAgentRuntimeCommand,
+  DeleteAgentRuntimeEndpointCommand,
   GetAgentRuntimeCommand,
   GetAgentRuntimeEndpointCommand,
   ListTagsForResourceCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAgentRuntimeCommand,
+  paginateListAgentRuntimeEndpoints,
   paginateListAgentRuntimes,
   type AgentRuntime,
+  type AgentRuntimeEndpoint,
   type CreateAgentRuntimeRequest,
   type CreateAgentRuntimeResponse,
   type GetAgentRuntimeEndpointResponse,
@@ -31,6 +35,10 @@ export interface RuntimeGateway {
   update(request: UpdateAgentRuntimeRequest): Promise<UpdateAgentRuntimeResponse>;
   tag(arn: string, tags: Record<string, string>): Promise<void>;
   untag(arn: string, keys: string[]): Promise<void>;
+  /** Every endpoint of the runtime, DEFAULT included, across every page of ListAgentRuntimeEndpoints. */
+  listEndpoints(agentRuntimeId: string): Promise<AgentRuntimeEndpoint[]>;
+  deleteEndpoint(agentRuntimeId: string, endpointName: string): Promise<void>;
+  deleteRuntime(agentRuntimeId: string): Promise<void>;
 }
 
 /** Every call survives several consecutive throttling or 5xx answers (the SDK's standard retry). */
@@ -107,5 +115,23 @@ export class SdkRuntimeGateway implements RuntimeGateway {
 
   async untag(resourceArn: string, tagKeys: string[]): Promise<void> {
     await this.client.send(new UntagResourceCommand({ resourceArn, tagKeys }));
+  }
+
+  async listEndpoints(agentRuntimeId: string): Promise<AgentRuntimeEndpoint[]> {
+    const endpoints: AgentRuntimeEndpoint[] = [];
+    const pages = paginateListAgentRuntimeEndpoints(
+      { client: this.client, pageSize: 100 },
+      { agentRuntimeId },
+    );
+    for await (const page of pages) endpoints.push(...(page.runtimeEndpoints ?? []));
+    return endpoints;
+  }
+
+  async deleteEndpoint(agentRuntimeId: string, endpointName: string): Promise<void> {
+    await this.client.send(new DeleteAgentRuntimeEndpointCommand({ agentRuntimeId, endpointName }));
+  }
+
+  async deleteRuntime(agentRuntimeId: string): Promise<void> {
+    await this.client.send(new DeleteAgentRuntimeCommand({ agentRuntimeId }));
   }
 }

@@ -35,9 +35,11 @@ export class WaitTimeoutError extends Error {
     readonly where: string,
     /** The runtime as last seen, when it could be read. */
     readonly runtime?: GetAgentRuntimeResponse,
+    /** What the wait was for: READY, or the runtime or an endpoint to be gone. */
+    waitingFor = 'READY',
   ) {
     super(
-      `Timed out after ${formatSeconds(waitedSeconds)} waiting for READY: ${where}. Raise wait-timeout, or check the runtime in the console.`,
+      `Timed out after ${formatSeconds(waitedSeconds)} waiting for ${waitingFor}: ${where}. Raise wait-timeout, or check the runtime in the console.`,
     );
     this.name = 'WaitTimeoutError';
   }
@@ -147,8 +149,9 @@ export async function waitUntilDeleted(
   if (result === WaiterState.FAILURE) throw new RuntimeFailedError(last!);
   throw new WaitTimeoutError(
     options.waitTimeoutSeconds ?? options.timeoutSeconds,
-    'the runtime is still being deleted',
+    `the runtime is still ${last?.status ?? 'being deleted'}`,
     last,
+    'the runtime to be deleted',
   );
 }
 
@@ -156,7 +159,7 @@ export async function waitUntilDeleted(
  * Runs `check` on poll.ts's schedule. A check that throws a transient error is a failed look (tolerated
  * until an outage); TIMEOUT means the look at the deadline did not settle it either.
  */
-async function poll(
+export async function poll(
   operation: string,
   options: WaitOptions,
   check: () => Promise<WaiterState>,

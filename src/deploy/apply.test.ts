@@ -6,6 +6,7 @@ import {
   type ApplyContext,
 } from './apply.js';
 import { FakeGateway, ServiceError } from './fake-gateway.js';
+import { MARKER_TAG_KEY } from '../plan/marker-tag.js';
 import { clientTokenFor, createRequestOf } from '../plan/normalize.js';
 
 const desired: AgentRuntimeSpec = {
@@ -40,7 +41,7 @@ test('creates an absent runtime in one call, tags included, with a stable client
   expect(result.operation).toBe('create');
   expect(result.changed).toBe(true);
   expect(gateway.calls).toEqual(['create']);
-  expect(gateway.lastCreate?.tags).toEqual({ team: 'a' });
+  expect(gateway.lastCreate?.tags).toEqual({ team: 'a', [MARKER_TAG_KEY]: 'true' });
   const token = gateway.lastCreate?.clientToken;
   expect(token).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){32,256}$/);
 
@@ -203,4 +204,32 @@ test('a failed runtime that matches the configuration is updated again, with a t
   const { clientToken, ...request } = gateway.lastUpdate!;
   expect(clientToken).not.toBe(clientTokenFor({ update: request, from: '1' }));
   expect(clientToken).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){32,256}$/);
+});
+
+describe('the marker tag', () => {
+  test('a runtime created without tags carries the marker alone', async () => {
+    const gateway = new FakeGateway();
+    const { tags: _none, ...untagged } = desired;
+    await applyDeploy(untagged, context(gateway));
+    expect(gateway.lastCreate?.tags).toEqual({ [MARKER_TAG_KEY]: 'true' });
+  });
+
+  test('survives a tag change: never untagged, and no change when only it is extra', async () => {
+    const gateway = new FakeGateway();
+    gateway.seed(desired, { team: 'a', old: 'x', [MARKER_TAG_KEY]: 'true' });
+    const result = await applyDeploy({ ...desired, tags: { team: 'b' } }, context(gateway));
+    expect(gateway.calls).toEqual(['tag team', 'untag old']);
+    expect(gateway.tags).toEqual({ team: 'b', [MARKER_TAG_KEY]: 'true' });
+    expect(result.plan.tagChanges.remove).toEqual(['old']);
+
+    const again = await applyDeploy({ ...desired, tags: { team: 'b' } }, context(gateway));
+    expect(again.operation).toBe('none');
+  });
+
+  test('an existing runtime without it does not get it from an update', async () => {
+    const gateway = new FakeGateway();
+    gateway.seed(desired, { team: 'a' });
+    await applyDeploy({ ...desired, tags: { team: 'b' } }, context(gateway));
+    expect(gateway.tags).toEqual({ team: 'b' });
+  });
 });

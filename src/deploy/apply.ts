@@ -22,6 +22,8 @@ export interface ApplyResult {
 }
 
 export interface ApplyContext extends PlanContext {
+  /** Throws to stop a plan from being applied; called before any mutating call of each plan. */
+  approvePlan?: (plan: Plan) => void;
   /** Told as soon as a call has changed the runtime, before anything else can fail. */
   onChange?: (operation: 'create' | 'update', runtime: RuntimeRef) => void;
   sleep?: (ms: number) => Promise<void>;
@@ -51,6 +53,8 @@ export async function applyDeploy(
   for (let attempt = 1; ; attempt++) {
     const { plan, current, deletedId } = planned ?? (await planDeploy(desired, ctx));
     planned = undefined;
+    // Every plan about to be applied, a re-made one too, passes the gate (e.g. the reviewed-plan check).
+    ctx.approvePlan?.(plan);
     try {
       return await applyPlan(plan, desired, current, ctx, deletedId);
     } catch (err) {

@@ -2,6 +2,7 @@
 // failures, and a journal of every mutating call.
 import type {
   AgentRuntime,
+  AgentRuntimeEndpoint,
   CreateAgentRuntimeRequest,
   GetAgentRuntimeResponse,
   UpdateAgentRuntimeRequest,
@@ -56,11 +57,24 @@ export class FakeGateway implements RuntimeGateway {
     this.reads.push(`get ${agentRuntimeId}`);
     if (this.runtime?.agentRuntimeId !== agentRuntimeId)
       throw new ServiceError('ResourceNotFoundException', `No runtime ${agentRuntimeId}`);
-    if (this.readyOnGet) this.runtime = { ...this.runtime!, status: 'READY' };
-    return { ...this.runtime! };
+    // A deletion is seen once as DELETING, then the runtime is gone.
+    if (this.runtime.status === 'DELETING' && !this.stuckDeleting && this.seenDeleting++ > 0) {
+      this.runtime = undefined;
+      throw new ServiceError('ResourceNotFoundException', `No runtime ${agentRuntimeId}`);
+    }
+    if (this.readyOnGet && this.runtime.status !== 'DELETING')
+      this.runtime = { ...this.runtime, status: 'READY' };
+    return { ...this.runtime };
   }
-  async getEndpoint() {
-    return { status: 'READY', liveVersion: this.runtime!.agentRuntimeVersion } as never;
+  async getEndpoint(_id: string, name = 'DEFAULT') {
+    if (name === 'DEFAULT')
+      return { status: 'READY', liveVersion: this.runtime!.agentRuntimeVersion } as never;
+    const endpoint = this.endpoints[name];
+    if (!endpoint || endpoint.status === 'DELETING') {
+      delete this.endpoints[name];
+      throw new ServiceError('ResourceNotFoundException', `No endpoint ${name}`);
+    }
+    return { name, ...endpoint } as never;
   }
   async listTags() {
     return { ...this.tags };
@@ -95,5 +109,35 @@ export class FakeGateway implements RuntimeGateway {
   async untag(_arn: string, keys: string[]) {
     this.calls.push(`untag ${keys.join(',')}`);
     for (const k of keys) delete this.tags[k];
+  }
+  /** Named endpoints (DEFAULT is listed on its own), by name. Deleted ones vanish on the next read. */
+  endpoints: Record<string, { status: string; liveVersion: string }> = {};
+  /** Answers the next deletes with a conflict, as a busy resource does. */
+  deleteConflicts = 0;
+  /** A runtime that stays DELETING forever. */
+  stuckDeleting = false;
+  private seenDeleting = 0;
+  async listEndpoints(): Promise<AgentRuntimeEndpoint[]> {
+    const named = Object.entries(this.endpoints).map(([name, e]) => ({ name, ...e }));
+    return [{ name: 'DEFAULT', status: 'READY' }, ...named] as AgentRuntimeEndpoint[];
+  }
+  async deleteEndpoint(_id: string, name: string) {
+    this.calls.push(`deleteEndpoint ${name}`);
+    this.conflictOnDelete();
+    if (!this.endpoints[name]) throw new ServiceError('ResourceNotFoundException', `No endpoint ${name}`);
+    this.endpoints[name].status = 'DELETING';
+  }
+  async deleteRuntime(id: string) {
+    this.calls.push('deleteRuntime');
+    this.conflictOnDelete();
+    if (this.runtime?.agentRuntimeId !== id)
+      throw new ServiceError('ResourceNotFoundException', `No runtime ${id}`);
+    this.runtime = { ...this.runtime, status: 'DELETING' };
+    this.seenDeleting = 0;
+  }
+  private conflictOnDelete() {
+    if (this.deleteConflicts <= 0) return;
+    this.deleteConflicts--;
+    throw new ServiceError('ConflictException', 'busy');
   }
 }

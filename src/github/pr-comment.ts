@@ -17,7 +17,7 @@ export type CommentOutcome =
   | { action: 'skipped'; reason: string }
   | { action: 'failed'; failure: GitHubCallFailure };
 
-interface IssueComment {
+export interface IssueComment {
   id: number;
   body?: string | null;
   html_url: string;
@@ -48,6 +48,24 @@ async function authoredByToken(
 
 const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 
+/** This action's own plan comment for `key` on the pull request, across every page of comments. */
+export async function findOwnComment(
+  octokit: Octokit,
+  pr: PullRequestRef,
+  key: string,
+  warn: (failure: GitHubCallFailure) => void = () => {},
+): Promise<IssueComment | undefined> {
+  const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: pr.owner,
+    repo: pr.repo,
+    issue_number: pr.number,
+    per_page: 100,
+  })) as IssueComment[];
+  const candidates = comments.filter((c) => parseCommentHeader(c.body ?? '')?.key === key);
+  // Whose comment is ours is asked only when one carries our header (someone may have quoted it).
+  return candidates.length > 0 ? candidates.find(await authoredByToken(octokit, warn)) : undefined;
+}
+
 export async function upsertPlanComment(options: {
   token: string;
   pr: PullRequestRef;
@@ -61,18 +79,7 @@ export async function upsertPlanComment(options: {
   const { pr, key, body } = options;
   const octokit = retryingOctokit(options.token);
   try {
-    const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
-      owner: pr.owner,
-      repo: pr.repo,
-      issue_number: pr.number,
-      per_page: 100,
-    })) as IssueComment[];
-    const candidates = comments.filter((c) => parseCommentHeader(c.body ?? '')?.key === key);
-    // Whose comment is ours is asked only when one carries our header (someone may have quoted it).
-    const mine =
-      candidates.length > 0
-        ? candidates.find(await authoredByToken(octokit, options.warn ?? (() => {})))
-        : undefined;
+    const mine = await findOwnComment(octokit, pr, key, options.warn);
     if (mine) {
       if (sameCommentContent(mine.body ?? '', body)) return { action: 'unchanged', url: mine.html_url };
       const { data } = await octokit.rest.issues.updateComment({

@@ -414,3 +414,27 @@ describe('checkExcludeGlobs', () => {
     expect(error.message).toContain('"{a,b" is not a valid glob');
   });
 });
+
+describe('mode: destroy', () => {
+  it('needs the runtime name only', () => {
+    const { spec, errors } = read({ mode: 'destroy', 'agent-runtime-name': 'my_agent_pr7' });
+    expect(errors).toEqual([]);
+    expect(spec?.agentRuntimeName).toBe('my_agent_pr7');
+  });
+
+  it('takes the name from the config file, whatever else the file lacks', () => {
+    const { spec, errors } = read(
+      { mode: 'destroy', 'config-file': 'agent.yaml' },
+      { 'agent.yaml': 'agentRuntimeName: from_file\n' },
+    );
+    expect(errors).toEqual([]);
+    expect(spec?.agentRuntimeName).toBe('from_file');
+  });
+
+  it('still rejects a missing or bad name, and settings errors', () => {
+    expect(read({ mode: 'destroy' }).errors.map((e) => e.field)).toEqual(['agent-runtime-name']);
+    const bad = read({ mode: 'destroy', 'agent-runtime-name': 'my-agent', 'force-destroy': 'maybe' });
+    expect(bad.spec).toBeUndefined();
+    expect(bad.errors.map((e) => e.field)).toEqual(['agent-runtime-name', 'force-destroy']);
+  });
+});

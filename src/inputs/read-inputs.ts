@@ -32,11 +32,14 @@ export function readInputs(
   const { artifact, errors: artifactErrors } = readArtifactSettings(getInput, workspace);
   const { spec, errors: specErrors } = readSpec(getInput, workspace, artifact);
   const warnings = spec ? dropReadOnlyFields(spec) : [];
-  const errors = [...specErrors, ...artifactErrors, ...settingsErrors];
+  // A destroy needs the runtime's name only: the rest of a configuration that is on its way out (a
+  // closed pull request's) is no reason to leave its runtime behind.
+  const destroying = settings.mode === 'destroy';
+  const blocking = destroying ? specErrors.filter((e) => NAME_FIELDS.includes(e.field)) : specErrors;
   return {
     settings: { ...settings, artifact },
-    spec: specErrors.length === 0 ? spec : undefined,
-    errors,
+    spec: blocking.length === 0 ? spec : undefined,
+    errors: [...blocking, ...(destroying ? [] : artifactErrors), ...settingsErrors],
     warnings,
   };
 }
@@ -46,6 +49,9 @@ export function readInputs(
  * validated with a key of the length it will have. The artifact step replaces it before any plan is made.
  */
 export const PENDING_CODE_HASH = '0'.repeat(64);
+
+/** Where the runtime's name comes from: the input, the config file's field, or the file itself. */
+const NAME_FIELDS = ['agent-runtime-name', 'agentRuntimeName', 'config-file'];
 
 function readSpec(
   getInput: (name: string) => string,

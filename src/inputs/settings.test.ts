@@ -13,6 +13,8 @@ describe('readSettings', () => {
         roleDurationSeconds: 3600,
         audience: 'sts.amazonaws.com',
         commentOnPr: 'true',
+        forceDestroy: false,
+        requireReviewedPlan: false,
       },
       errors: [],
     });
@@ -31,6 +33,8 @@ describe('readSettings', () => {
         audience: 'sts.amazonaws.com.cn',
         'github-token': 'ghs_x',
         'comment-on-pr': 'changes-only',
+        'force-destroy': 'true',
+        'require-reviewed-plan': 'yes',
       }),
       { AWS_REGION: 'us-east-1' },
     );
@@ -46,6 +50,8 @@ describe('readSettings', () => {
       audience: 'sts.amazonaws.com.cn',
       githubToken: 'ghs_x',
       commentOnPr: 'changes-only',
+      forceDestroy: true,
+      requireReviewedPlan: true,
     });
   });
 

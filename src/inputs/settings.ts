@@ -4,7 +4,7 @@ import type { SpecError } from '../spec/types.js';
 import { parseBoolean, parseDuration, parseWholeNumber } from './parse.js';
 
 export interface ActionSettings {
-  mode: 'auto' | 'plan' | 'deploy';
+  mode: 'auto' | 'plan' | 'deploy' | 'destroy';
   waitForReady: boolean;
   waitTimeoutSeconds: number;
   /** aws-region input, else AWS_REGION, else AWS_DEFAULT_REGION. */
@@ -15,6 +15,10 @@ export interface ActionSettings {
   audience: string;
   githubToken?: string;
   commentOnPr: 'true' | 'changes-only' | 'false';
+  /** Destroy also deletes a runtime without the action's marker tag. */
+  forceDestroy: boolean;
+  /** A deploy goes ahead only when its plan is the one this action posted on the pull request. */
+  requireReviewedPlan: boolean;
 }
 
 const DEFAULT_SETTINGS = {
@@ -25,9 +29,11 @@ const DEFAULT_SETTINGS = {
   roleDurationSeconds: 3600,
   audience: 'sts.amazonaws.com',
   commentOnPr: 'true',
+  forceDestroy: false,
+  requireReviewedPlan: false,
 } as const satisfies Partial<ActionSettings>;
 
-const MODES = ['auto', 'plan', 'deploy'] as const;
+const MODES = ['auto', 'plan', 'deploy', 'destroy'] as const;
 // The limits of STS AssumeRoleWithWebIdentity.
 const ROLE_ARN = /^arn:aws(-[^:]+)?:iam::[0-9]{12}:role\/.+$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -45,14 +51,18 @@ export function readSettings(
   const mode = getInput('mode');
   const knownMode = MODES.find((m) => m === mode.toLowerCase());
   if (knownMode) settings.mode = knownMode;
-  else if (mode) error('mode', `mode must be auto, plan or deploy, not "${mode}"`);
+  else if (mode) error('mode', `mode must be auto, plan, deploy or destroy, not "${mode}"`);
 
-  const waitForReady = getInput('wait-for-ready');
-  if (waitForReady) {
-    const parsed = parseBoolean(waitForReady, 'wait-for-ready');
-    if (parsed.ok) settings.waitForReady = parsed.value;
-    else error('wait-for-ready', parsed.message);
-  }
+  const readBoolean = (input: string, set: (value: boolean) => void) => {
+    const text = getInput(input);
+    if (!text) return;
+    const parsed = parseBoolean(text, input);
+    if (parsed.ok) set(parsed.value);
+    else error(input, parsed.message);
+  };
+  readBoolean('wait-for-ready', (v) => (settings.waitForReady = v));
+  readBoolean('force-destroy', (v) => (settings.forceDestroy = v));
+  readBoolean('require-reviewed-plan', (v) => (settings.requireReviewedPlan = v));
 
   const waitTimeout = getInput('wait-timeout');
   if (waitTimeout) {

@@ -1,6 +1,7 @@
 // Rules the model cannot express but users trip on: an unpinned image, network settings that do not
 // fit the network mode or sit beside a capacity provider, and an idle timeout longer than the lifetime.
 import { constraints } from '../model/validate-shape.js';
+import { MARKER_TAG_KEY } from '../plan/marker-tag.js';
 import { valueAt } from './api-path.js';
 
 export interface RuleIssue {
@@ -19,6 +20,30 @@ export function checkSpecRules(spec: Record<string, unknown>): RuleIssue[] {
     ...containerIsPinned(spec),
     ...(onCapacityProvider(spec) ? noOwnNetwork(spec) : networkFitsMode(spec)),
     ...lifecycleOrder(spec),
+    ...leavesRoomForMarker(spec),
+  ];
+}
+
+/** The runtime's tags also carry the action's marker tag: its key is taken, and it takes one place. */
+function leavesRoomForMarker(spec: Record<string, unknown>): RuleIssue[] {
+  const tags = valueAt(spec, 'tags');
+  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) return [];
+  if (Object.hasOwn(tags, MARKER_TAG_KEY))
+    return [
+      {
+        path: `tags.${MARKER_TAG_KEY}`,
+        message: `the tag key ${MARKER_TAG_KEY} is reserved: the action marks the runtimes it creates with it`,
+        at: 'key',
+      },
+    ];
+  const max = constraints.shapes.TagsMap.length?.max ?? 50;
+  const count = Object.keys(tags).length;
+  if (count < max) return [];
+  return [
+    {
+      path: 'tags',
+      message: `at most ${max - 1} tags, not ${count}: AgentCore allows ${max}, and the action adds its marker tag ${MARKER_TAG_KEY}`,
+    },
   ];
 }
 

@@ -8,6 +8,7 @@ import { errorMessage } from '../aws/errors.js';
 import { readCurrentRuntime, refOf } from '../aws/current-runtime.js';
 import { describeGitHubFailure } from '../github/failure.js';
 import { upsertPlanComment } from '../github/pr-comment.js';
+import { repository, runUrl } from '../github/run-context.js';
 import type { ActionSettings } from '../inputs/read-inputs.js';
 import { computePlan, type Plan } from '../plan/plan.js';
 import { buildCommentBody, commentKey, planHash } from '../report/comment-body.js';
@@ -59,22 +60,6 @@ export async function reportNoAwsAccess(err: unknown, spec: AgentRuntimeSpec): P
         'from branches of this repository, and the deploy runs on merge.',
     ].join('\n'),
   );
-}
-
-/** owner/repo of this run, when the runner says (github.context.repo throws otherwise). */
-function repository(): { owner: string; repo: string } | undefined {
-  try {
-    return github.context.repo;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The link to this run's job summary, when the runner gives enough to build it. */
-function runUrl(): string | undefined {
-  const repo = repository();
-  if (!repo || !github.context.runId) return undefined;
-  return `${github.context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${github.context.runId}`;
 }
 
 async function commentOnPullRequest(plan: Plan, markdown: string, settings: ActionSettings): Promise<void> {

@@ -1,6 +1,7 @@
 import { validateShape } from '../model/validate-shape.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import { canonicalJson } from './canonical-json.js';
+import { MARKER_TAG_KEY } from './marker-tag.js';
 import {
   clientTokenFor,
   createRequestOf,
@@ -200,7 +201,8 @@ describe('createRequestOf', () => {
     });
     const request = createRequestOf(desired, clientTokenFor({ create: createRequestOf(desired, '') }));
     expect(request.agentRuntimeName).toBe('support_agent');
-    expect(request.tags).toEqual({ team: 'support' });
+    // The given tags, and the marker that tells destroy this action created the runtime.
+    expect(request.tags).toEqual({ team: 'support', [MARKER_TAG_KEY]: 'true' });
     expect(request).not.toHaveProperty('metadataConfiguration');
     expect(validateShape(request, 'CreateAgentRuntimeRequest', { rejectUnknownMembers: true })).toEqual([]);
   });

@@ -9,6 +9,7 @@ import type {
 import { constraints } from '../model/validate-shape.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import { canonicalJson, isPlainObject, own, put, sha256Hex } from './canonical-json.js';
+import { withMarker } from './marker-tag.js';
 import { specMembers } from './model-paths.js';
 
 /**
@@ -108,10 +109,17 @@ export function updateRequestOf(
   return { ...body, agentRuntimeId, ...(clientToken ? { clientToken } : {}) } as UpdateAgentRuntimeRequest;
 }
 
-/** The CreateAgentRuntime input: tags included when given; no metadataConfiguration (Create rejects it). */
+/**
+ * The CreateAgentRuntime input: the given tags plus the marker tag (what `mode: destroy` looks for); no
+ * metadataConfiguration (Create rejects it).
+ */
 export function createRequestOf(desired: AgentRuntimeSpec, clientToken: string): CreateAgentRuntimeRequest {
   const body = requestOf(desired, 'CreateAgentRuntimeRequest');
-  return { ...body, ...(clientToken ? { clientToken } : {}) } as CreateAgentRuntimeRequest;
+  return {
+    ...body,
+    tags: withMarker(desired.tags),
+    ...(clientToken ? { clientToken } : {}),
+  } as CreateAgentRuntimeRequest;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { GetAgentRuntimeResponse } from '@aws-sdk/client-bedrock-agentcore-
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import { artifactNotes } from './artifact-notes.js';
 import { diffSpecs, diffTags, tagChangeCount, type FieldChange, type TagChanges } from './diff.js';
+import { withoutMarker } from './marker-tag.js';
 import {
   currentSpecOf,
   normalizeSpec,
@@ -12,6 +13,7 @@ import {
   unreportedFieldsIn,
   withoutUnreported,
 } from './normalize.js';
+import { computePlanHash } from './plan-hash.js';
 
 export type { FieldChange, TagChanges } from './diff.js';
 
@@ -41,6 +43,8 @@ export interface Plan {
   /** Plain-words notes on the artifact change, e.g. an image re-pushed under the same tag. */
   artifactNotes: string[];
   current?: { arn: string; id: string; version: string; status: string };
+  /** Identifies this plan for `require-reviewed-plan` (see plan-hash.ts): equal plans, equal hashes. */
+  hash: string;
 }
 
 /** What a failed create or update leaves behind; deploying the same configuration again retries it. */
@@ -70,6 +74,7 @@ export function computePlan(input: {
       assumedUnchanged: [],
       retryOfFailed: false,
       artifactNotes: [],
+      hash: computePlanHash({ runtimeName, region, operation: 'create', desired }),
     };
   }
 
@@ -77,7 +82,8 @@ export function computePlan(input: {
   for (const field of SERVICE_ASSIGNED)
     if (!(field in desiredSpec)) delete (currentSpec as Record<string, unknown>)[field];
   const fieldChanges = diffSpecs(currentSpec, withoutUnreported(desiredSpec));
-  const tagChanges = diffTags(current.tags, desired.tags);
+  // The marker tag is the action's, not the user's: never removed, never shown.
+  const tagChanges = diffTags(withoutMarker(current.tags), desired.tags);
   const replacementReasons = replacementReasonsFor(currentSpec, desiredSpec, runtimeName);
   const { runtime } = current;
   const retryOfFailed =
@@ -106,6 +112,7 @@ export function computePlan(input: {
       version: runtime.agentRuntimeVersion ?? '',
       status: runtime.status ?? '',
     },
+    hash: computePlanHash({ runtimeName, region, operation, desired, current }),
   };
 }
 

@@ -3,8 +3,10 @@ import {
   buildCommentBody,
   COMMENT_LIMIT,
   commentKey,
+  markApplied,
   parseCommentHeader,
   planHash,
+  reviewedMarkdownOf,
   sameCommentContent,
 } from './comment-body.js';
 import { markdownProblems } from './test-helpers.js';
@@ -60,13 +62,54 @@ describe('comment header', () => {
 });
 
 describe('planHash', () => {
-  it('is a sha256 that changes with the plan but not with the runtime status', () => {
+  it('is the plan’s own hash (plan-hash.test.ts pins what it covers)', () => {
     const plan = updatePlan();
     expect(planHash(plan)).toMatch(/^[0-9a-f]{64}$/);
     expect(planHash(updatePlan())).toBe(planHash(plan));
-    expect(planHash({ ...plan, current: { ...plan.current!, status: 'UPDATING' } })).toBe(planHash(plan));
-    expect(planHash({ ...plan, current: { ...plan.current!, version: '4' } })).not.toBe(planHash(plan));
     expect(planHash(tagOnlyPlan())).not.toBe(planHash(plan));
+  });
+});
+
+describe('the applied status', () => {
+  const RUN = 'https://github.com/octo-org/agents/actions/runs/4242';
+  const markdown = renderPlanMarkdown(updatePlan(), { summaryLink: SUMMARY_URL });
+  const body = buildCommentBody({ key: KEY, planHash: HASH, markdown, summaryUrl: SUMMARY_URL });
+
+  it('says "applied in <run link> at version N" under the header, which records it', () => {
+    const applied = markApplied(body, { run: RUN, version: '4' });
+    const [header, status, blank, ...rest] = applied.split('\n');
+    expect(status).toBe(`> ✅ applied in [${RUN}](${RUN}) at version 4`);
+    expect(blank).toBe('');
+    expect(rest.join('\n')).toBe(markdown);
+    expect(parseCommentHeader(header)).toEqual({
+      v: 1,
+      key: KEY,
+      planHash: HASH,
+      applied: { run: RUN, version: '4' },
+    });
+  });
+
+  it('replaces an earlier status instead of stacking them', () => {
+    const twice = markApplied(markApplied(body, { run: RUN, version: '4' }), {
+      run: `${RUN}0`,
+      version: '5',
+    });
+    expect(twice.match(/applied in/g)).toHaveLength(1);
+    expect(twice).toContain('at version 5');
+  });
+
+  it('leaves the reviewed plan readable as it was: reviewedMarkdownOf strips header and status', () => {
+    expect(reviewedMarkdownOf(body)).toBe(markdown);
+    expect(reviewedMarkdownOf(markApplied(body, { run: RUN, version: '4' }))).toBe(markdown);
+  });
+
+  it('a header whose applied record is malformed reads without it', () => {
+    const odd = `<!-- agentcore-deploy {"v":1,"key":"${KEY}","planHash":"${HASH}","applied":{"run":3}} -->\nplan`;
+    expect(parseCommentHeader(odd)).toEqual({ v: 1, key: KEY, planHash: HASH });
+  });
+
+  it('refuses to mark a body this action did not write', () => {
+    expect(() => markApplied('just a comment', { run: RUN, version: '1' })).toThrow();
   });
 });
 

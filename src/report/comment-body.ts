@@ -1,12 +1,12 @@
 // The ONE module that writes and reads PR comment bodies (the rest of the code never does string
 // surgery on them). A body is a hidden header line, then the plan markdown, cut to fit GitHub's limit:
 //   <!-- agentcore-deploy {"v":1,"key":"<runtimeName>@<region>","planHash":"<sha256>"} -->
-// The key finds our comment for this runtime again; the plan hash identifies the reviewed plan (for a
-// later "deploy only what was reviewed" check).
-import { canonicalJson, isPlainObject, sha256Hex } from '../plan/canonical-json.js';
+// The key finds our comment for this runtime again; the plan hash identifies the reviewed plan, which a
+// deploy with `require-reviewed-plan` compares with its own. Once that deploy has applied it, the header
+// also records where (`"applied":{"run":"<url>","version":"3"}`) and a status line under it says so.
+import { isPlainObject } from '../plan/canonical-json.js';
 import type { Plan } from '../plan/plan.js';
 import { safeUrl } from './escape-markdown.js';
-import { planJsonObject } from './plan-json.js';
 
 /** GitHub rejects comment bodies longer than this. */
 export const COMMENT_LIMIT = 65_536;
@@ -17,6 +17,14 @@ export interface CommentHeader {
   v: number;
   key: string;
   planHash: string;
+  /** Set by the deploy that applied this plan. */
+  applied?: AppliedPlan;
+}
+
+export interface AppliedPlan {
+  /** Link to the run that deployed it. */
+  run: string;
+  version: string;
 }
 
 /** Identifies the comment of one runtime: the same name in another region is another comment. */
@@ -24,18 +32,9 @@ export function commentKey(runtimeName: string, region: string): string {
   return `${runtimeName}@${region}`;
 }
 
-/**
- * sha256 of the plan's canonical JSON. The runtime's status is left out: a runtime that goes from READY
- * through UPDATING back to READY without a configuration change must not invalidate a reviewed plan.
- */
+/** The hash the header carries: the plan's own (plan/plan-hash.ts says what it covers). */
 export function planHash(plan: Plan): string {
-  const json = planJsonObject(plan);
-  const current = json.current && {
-    arn: json.current.arn,
-    id: json.current.id,
-    version: json.current.version,
-  };
-  return sha256Hex(canonicalJson({ ...json, current }));
+  return plan.hash;
 }
 
 export function buildCommentBody(input: {
@@ -70,7 +69,41 @@ export function parseCommentHeader(body: string): CommentHeader | undefined {
   const { v, key, planHash: hash } = parsed;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return undefined;
   if (typeof key !== 'string' || key === '' || typeof hash !== 'string') return undefined;
-  return { v, key, planHash: hash };
+  const { applied } = parsed;
+  const appliedOk =
+    isPlainObject(applied) && typeof applied.run === 'string' && typeof applied.version === 'string';
+  return {
+    v,
+    key,
+    planHash: hash,
+    ...(appliedOk && { applied: { run: applied.run as string, version: applied.version as string } }),
+  };
+}
+
+const APPLIED_LINE = /^> ✅ applied in .* at version .*$/;
+
+/**
+ * The body with the plan marked as applied: the header records it, and a status line under the header
+ * says "applied in <run link> at version N" (replacing an earlier one).
+ */
+export function markApplied(body: string, applied: AppliedPlan): string {
+  const [first, ...rest] = body.replace(/^\uFEFF/, '').split('\n');
+  const header = parseCommentHeader(first);
+  if (!header) throw new Error('markApplied: not a comment this action wrote');
+  const link = safeUrl(applied.run);
+  const where = link ? `[${link}](${link})` : 'this run';
+  const status = `> ✅ applied in ${where} at version ${applied.version.replace(/[^\w.-]/g, '')}`;
+  const plan = rest[0] !== undefined && APPLIED_LINE.test(rest[0]) ? rest.slice(2) : rest;
+  return [headerLine({ ...header, applied }), status, '', ...plan].join('\n');
+}
+
+/** What a reviewer read: the plan markdown of a body, without its header and status line. */
+export function reviewedMarkdownOf(body: string): string {
+  const lines = body
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(1);
+  return (lines[0] !== undefined && APPLIED_LINE.test(lines[0]) ? lines.slice(2) : lines).join('\n');
 }
 
 function headerLine(header: CommentHeader): string {

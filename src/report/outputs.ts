@@ -8,7 +8,8 @@ export interface ActionOutputs {
   'agent-runtime-version': string;
   status: string;
   'workload-identity-arn': string;
-  operation: 'create' | 'update' | 'none';
+  /** `destroy` only in destroy mode. */
+  operation: 'create' | 'update' | 'none' | 'destroy';
   changed: 'true' | 'false';
   'plan-markdown'?: string;
   'plan-json'?: string;

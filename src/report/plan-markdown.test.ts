@@ -121,6 +121,7 @@ describe('long lists', () => {
     retryOfFailed: false,
     artifactNotes: [],
     current: { arn: 'arn', id: 'a-0123456789', version: '3', status: 'READY' },
+    hash: 'f'.repeat(64),
     tagChanges: { add: {}, change: {}, remove: [], managed: false },
     fieldChanges: [
       {

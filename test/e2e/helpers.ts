@@ -162,6 +162,11 @@ export const operationOf = (r: RecordedRequest): string => {
   if (r.method === 'GET' && r.path.startsWith('/tags/')) return 'ListTagsForResource';
   if (r.method === 'POST' && r.path === '/runtimes/') return 'ListAgentRuntimes';
   if (r.method === 'GET' && /runtime-endpoints/.test(r.path)) return 'GetAgentRuntimeEndpoint';
+  if (r.method === 'DELETE' && /runtime-endpoints\/[^/]+\/$/.test(r.path))
+    return 'DeleteAgentRuntimeEndpoint';
+  if (r.method === 'POST' && /runtime-endpoints\/$/.test(r.path)) return 'ListAgentRuntimeEndpoints';
+  if (r.method === 'PUT' && /runtime-endpoints\/$/.test(r.path)) return 'CreateAgentRuntimeEndpoint';
+  if (r.method === 'DELETE' && /^\/runtimes\/[^/]+\/$/.test(r.path)) return 'DeleteAgentRuntime';
   if (r.method === 'GET' && /^\/runtimes\/[^/]+\/$/.test(r.path)) return 'GetAgentRuntime';
   return `${r.method} ${r.path}`;
 };

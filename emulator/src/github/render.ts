@@ -96,13 +96,14 @@ export function renderPullRequest(api: string, state: GitHubState, pr: PullReque
     body: pr.body,
     created_at: timestamp(pr.createdAt),
     updated_at: timestamp(pr.updatedAt),
-    closed_at: null,
-    merged_at: null,
+    closed_at: pr.state === 'closed' ? timestamp(pr.mergedAt ?? pr.updatedAt) : null,
+    merged_at: pr.mergedAt ? timestamp(pr.mergedAt) : null,
+    merge_commit_sha: pr.mergeCommitSha ?? null,
     draft: pr.draft,
     head: branch(pr.head),
     base: branch(pr.base),
     author_association: 'CONTRIBUTOR',
-    merged: false,
+    merged: Boolean(pr.mergedAt),
     comments: state.comments(pr.number).length,
   };
 }

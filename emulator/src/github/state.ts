@@ -36,6 +36,9 @@ export interface PullRequest {
   base: { ref: string; sha: string };
   createdAt: Date;
   updatedAt: Date;
+  /** Set when merged: the commit the merge made on the base branch (merge, squash or rebase). */
+  mergeCommitSha?: string;
+  mergedAt?: Date;
 }
 
 export interface SeedCommentOptions {
@@ -54,6 +57,13 @@ export interface GitHubState {
   setReadOnly(token: string, readOnly: boolean): void;
   pullRequests: Map<number, PullRequest>;
   seedPullRequest(pr: { number: number } & Partial<Omit<PullRequest, 'number'>>): PullRequest;
+  /** Merges a pull request as GitHub does: closed, merged, with the commit the merge made. */
+  mergePullRequest(number: number, mergeCommitSha: string): PullRequest;
+  /**
+   * "List pull requests associated with a commit": those the commit is the head of, or that were merged
+   * as it (GitHub also lists pull requests that merely contain the commit; the emulator knows no history).
+   */
+  pullRequestsOfCommit(sha: string): PullRequest[];
   /** Adds a comment as if someone had posted it (the pull request is seeded when missing). */
   seedComment(issueNumber: number, body: string, options?: SeedCommentOptions): StoredComment;
   seedComments(
@@ -135,6 +145,14 @@ export function createGitHubState(options: { token: string; repository: string }
       state.pullRequests.set(pr.number, seeded);
       return seeded;
     },
+    mergePullRequest(number, mergeCommitSha) {
+      const pr = state.pullRequests.get(number);
+      if (!pr) throw new Error(`mergePullRequest: no pull request #${number}`);
+      Object.assign(pr, { state: 'closed', mergeCommitSha, mergedAt: new Date(), updatedAt: new Date() });
+      return pr;
+    },
+    pullRequestsOfCommit: (sha) =>
+      [...state.pullRequests.values()].filter((pr) => pr.head.sha === sha || pr.mergeCommitSha === sha),
     seedComment(issueNumber, body, { author = 'someone-else', authorAssociation = 'NONE', createdAt } = {}) {
       if (!state.pullRequests.has(issueNumber)) state.seedPullRequest({ number: issueNumber });
       const user = typeof author === 'string' ? state.userByLogin(author) : author;
