@@ -106,6 +106,8 @@ function reviewedPlanContext(settings: ActionSettings): ReviewedPlanContext {
 async function markReviewedPlanApplied(reviewed: ReviewedPlan, version: string, settings: ActionSettings) {
   const repo = repository();
   const run = runUrl();
+  // A re-run of the deploy that applied it leaves the status naming the run that did.
+  if (reviewed.header.applied?.version === version) return;
   if (!settings.githubToken || !repo || !run) return;
   try {
     await recordApplied(reviewed, { run, version }, planCommentGitHub(settings.githubToken, repo));

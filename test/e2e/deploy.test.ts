@@ -1,4 +1,5 @@
 // The deploy path end to end: the bundled dist/index.js, run as a runner runs it, against the emulator.
+import { MARKER_TAG_KEY } from '../../src/plan/marker-tag.js';
 import {
   BedrockAgentCoreControlClient,
   DeleteAgentRuntimeCommand,
@@ -177,6 +178,7 @@ test('a tag-only change tags and untags without a new version', async () => {
   expect(emu.agentcore.runtimes().find((r) => r.agentRuntimeName === name)?.tags).toEqual({
     team: 'b',
     new: 'y',
+    [MARKER_TAG_KEY]: 'true', // never removed by the reconciliation
   });
 
   // No tags anywhere: existing tags are left alone.

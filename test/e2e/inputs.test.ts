@@ -1,5 +1,6 @@
 // Inputs and config files through the bundled action: what is deployed when inputs override a file, and
 // the whole bad-input corpus rejected before any request leaves the process.
+import { MARKER_TAG_KEY } from '../../src/plan/marker-tag.js';
 import {
   BedrockAgentCoreControlClient,
   GetAgentRuntimeCommand,
@@ -60,7 +61,7 @@ test('inputs override a YAML file: scalars replace, maps merge key by key, an ar
   const { tags } = await client.send(
     new ListTagsForResourceCommand({ resourceArn: runtime.agentRuntimeArn }),
   );
-  expect(tags).toEqual({ team: 'input', 'cost-center': '42' });
+  expect(tags).toEqual({ team: 'input', 'cost-center': '42', [MARKER_TAG_KEY]: 'true' });
 });
 
 test('inputs override a JSON file, and the file is read from GITHUB_WORKSPACE', async () => {

@@ -186,8 +186,9 @@ test('a plan too big for a comment is truncated on line boundaries, with the who
     environmentVariables: Object.fromEntries(
       Array.from({ length: 50 }, (_, i) => [`VAR_${i}_${'K'.repeat(80)}`, 'v']),
     ),
+    // 49: AgentCore allows 50 tags, and the action's marker tag takes one place.
     tags: Object.fromEntries(
-      Array.from({ length: 50 }, (_, i) => [`tag-${i}-${'t'.repeat(100)}`, 'v'.repeat(200)]),
+      Array.from({ length: 49 }, (_, i) => [`tag-${i}-${'t'.repeat(100)}`, 'v'.repeat(200)]),
     ),
   };
   const run = await planOn(

@@ -81,6 +81,7 @@ test('the reviewed plan unchanged: deploys, and the comment says where and at wh
   expect(again.code).toBe(0);
   expect(again.outputs.operation).toBe('none');
   expect(mutatingRequests(again.requests)).toEqual([]);
+  expect(ourComment(pr.number)!.applied).toEqual({ run: runLink, version: '2' });
 });
 
 test('a fast-forward push of the head commit finds its pull request too', async () => {

@@ -3,6 +3,7 @@
 // know: a field the model has and the SDK lacks would vanish between the config file and the wire. This
 // runs the bundle on Node 24 with the examples, which between them set every field (a test in
 // generate-schema.agreement.test.ts keeps them so), and compares what the emulator received.
+import { MARKER_TAG_KEY } from '../../src/plan/marker-tag.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -91,9 +92,12 @@ test('every field of the examples reaches CreateAgentRuntime and UpdateAgentRunt
     expect(createBody.clientToken).toEqual(expect.any(String));
     delete createBody.clientToken;
     // Create does not take metadataConfiguration: it goes with the update below.
+    const expected = expectedBody(document, ['metadataConfiguration']);
     expect(createBody).toEqual({
-      ...pinned(expectedBody(document, ['metadataConfiguration'])),
+      ...pinned(expected),
       agentRuntimeName: `wire_${i}`,
+      // The given tags, plus the marker every runtime the action creates carries.
+      tags: { ...(expected.tags as Record<string, string> | undefined), [MARKER_TAG_KEY]: 'true' },
     });
     fieldsSet(createBody, 'CreateAgentRuntimeRequest', sent);
 
