@@ -13,8 +13,8 @@ import type { RuntimeGateway } from './runtime-gateway.js';
 import { statusReadJudge, type ExpectedChange } from './status-reads.js';
 
 /** What a look answers: done, look again, or the wait failed (the runtime reached a failure status). */
-const WaiterState = { SUCCESS: 'SUCCESS', RETRY: 'RETRY', FAILURE: 'FAILURE' } as const;
-type WaiterState = (typeof WaiterState)[keyof typeof WaiterState];
+export const WaiterState = { SUCCESS: 'SUCCESS', RETRY: 'RETRY', FAILURE: 'FAILURE' } as const;
+export type WaiterState = (typeof WaiterState)[keyof typeof WaiterState];
 
 const FAILED = new Set(['CREATE_FAILED', 'UPDATE_FAILED', 'DELETING', 'DELETE_FAILED']);
 

@@ -3,11 +3,17 @@
 // action's marker tag is deleted, unless forced: a destroy that can delete what it did not create is
 // worse than none.
 import type { AgentRuntimeEndpoint } from '@aws-sdk/client-bedrock-agentcore-control';
-import { WaiterState } from '@smithy/util-waiter';
 import { refOf, type RuntimeRef } from '../aws/current-runtime.js';
 import { errorMessage, errorName, isConflict, isTransient } from '../aws/errors.js';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
-import { poll, RuntimeFailedError, waitUntilDeleted, waitUntilReady, WaitTimeoutError } from '../aws/wait.js';
+import {
+  poll,
+  RuntimeFailedError,
+  waitUntilDeleted,
+  waitUntilReady,
+  WaiterState,
+  WaitTimeoutError,
+} from '../aws/wait.js';
 import { secondsLeft } from '../deploy/deadline.js';
 import { carriesMarker, MARKER_TAG_KEY, MARKER_TAG_VALUE } from '../plan/marker-tag.js';
 import { classifiedError } from '../report/failure-reason.js';
