@@ -2,7 +2,7 @@
 // INPUT_* variables (action.yml defaults filled in for inputs the step does not set), GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, an event payload file, and the working directory at GITHUB_WORKSPACE.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +46,10 @@ export interface RunResult {
 export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'acd-ws-'));
   const runnerTemp = mkdtempSync(join(tmpdir(), 'acd-runner-'));
-  for (const [path, content] of Object.entries(options.files ?? {}))
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
     writeFileSync(join(workspace, path), content);
+  }
   const outputFile = join(runnerTemp, 'output');
   const summaryFile = join(runnerTemp, 'summary');
   const eventFile = join(runnerTemp, 'event.json');

@@ -14,7 +14,10 @@ const context = {
   runId: 1,
 };
 let gateway = new FakeGateway();
-const connect = jest.fn(() => gateway);
+const connect = jest.fn(() => ({
+  gateway,
+  invoker: { invoke: async () => ({ statusCode: 200, body: '{}' }) },
+}));
 
 jest.unstable_mockModule('@actions/core', () => ({
   getInput: (name: string) => inputs[name] ?? '',

@@ -17,6 +17,8 @@ export async function run(): Promise<void> {
   try {
     const { settings, spec, errors, warnings } = readInputs((name) => core.getInput(name), process.env);
     if (errors.length > 0 || !spec) return failOnInputErrors(errors);
+    // A secret: never printed, even by a failing request's log line.
+    if (settings.release.smokeTest?.bearerToken) core.setSecret(settings.release.smokeTest.bearerToken);
     for (const warning of warnings) core.warning(warning);
     const region = settings.region!;
     const mode =
@@ -30,7 +32,7 @@ export async function run(): Promise<void> {
     );
     if (mode === 'deploy') return await deployMode(spec, settings, region, connect(settings, region));
     try {
-      await planMode(spec, settings, region, connect(settings, region));
+      await planMode(spec, settings, region, connect(settings, region).gateway);
     } catch (err) {
       // A fork's pull request has no AWS identity: a warning, never a failed check.
       if (!isMissingAwsAccess(err)) throw err;

@@ -57,6 +57,7 @@ test('the contract defaults and outputs', () => {
     'wait-timeout': '30m',
     'github-token': '${{ github.token }}',
     'comment-on-pr': 'true',
+    'smoke-test-timeout': '60s',
   });
   expect(Object.keys(action.outputs).sort()).toEqual(
     [
@@ -65,9 +66,12 @@ test('the contract defaults and outputs', () => {
       'agent-runtime-version',
       'changed',
       'failure-reason',
+      'endpoint-arn',
+      'endpoint-version',
       'operation',
       'plan-json',
       'plan-markdown',
+      'smoke-test-response',
       'status',
       'workload-identity-arn',
     ].sort(),

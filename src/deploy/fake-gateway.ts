@@ -2,8 +2,11 @@
 // failures, and a journal of every mutating call.
 import type {
   AgentRuntime,
+  AgentRuntimeEndpoint,
+  CreateAgentRuntimeEndpointRequest,
   CreateAgentRuntimeRequest,
   GetAgentRuntimeResponse,
+  UpdateAgentRuntimeEndpointRequest,
   UpdateAgentRuntimeRequest,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
@@ -52,15 +55,67 @@ export class FakeGateway implements RuntimeGateway {
   }
   /** Settles CREATING/UPDATING on the next read, as if the transition had just finished. */
   readyOnGet = false;
-  async get(agentRuntimeId: string) {
-    this.reads.push(`get ${agentRuntimeId}`);
+  async get(agentRuntimeId: string, version?: string) {
+    this.reads.push(`get ${agentRuntimeId}${version ? ` version ${version}` : ''}`);
     if (this.runtime?.agentRuntimeId !== agentRuntimeId)
       throw new ServiceError('ResourceNotFoundException', `No runtime ${agentRuntimeId}`);
+    if (version && Number(version) > Number(this.runtime.agentRuntimeVersion))
+      throw new ServiceError('ResourceNotFoundException', `No version ${version} of ${agentRuntimeId}`);
     if (this.readyOnGet) this.runtime = { ...this.runtime!, status: 'READY' };
     return { ...this.runtime! };
   }
-  async getEndpoint() {
-    return { status: 'READY', liveVersion: this.runtime!.agentRuntimeVersion } as never;
+  /** Named endpoints; they settle at once (READY on the version asked for) unless `endpointFailure` is set. */
+  endpoints: AgentRuntimeEndpoint[] = [];
+  /** The next endpoint create/update ends *_FAILED with this reason, keeping the old liveVersion. */
+  endpointFailure?: string;
+  async getEndpoint(_id: string, name: string) {
+    if (name === 'DEFAULT')
+      return { status: 'READY', liveVersion: this.runtime!.agentRuntimeVersion } as never;
+    const endpoint = this.endpoints.find((e) => e.name === name);
+    if (!endpoint) throw new ServiceError('ResourceNotFoundException', `No endpoint ${name}`);
+    return { ...endpoint } as never;
+  }
+  async listEndpoints() {
+    return [
+      {
+        name: 'DEFAULT',
+        status: 'READY',
+        liveVersion: this.runtime?.agentRuntimeVersion,
+      } as AgentRuntimeEndpoint,
+      ...this.endpoints.map((e) => ({ ...e })),
+    ];
+  }
+  async createEndpoint(request: CreateAgentRuntimeEndpointRequest) {
+    this.calls.push(`createEndpoint ${request.name} ${request.agentRuntimeVersion}`);
+    const failed = this.takeEndpointFailure();
+    const endpoint = {
+      name: request.name,
+      agentRuntimeEndpointArn: `${ARN}/runtime-endpoint/${request.name}`,
+      agentRuntimeArn: ARN,
+      id: request.name,
+      ...(failed
+        ? { status: 'CREATE_FAILED', failureReason: failed }
+        : { status: 'READY', liveVersion: request.agentRuntimeVersion }),
+    } as AgentRuntimeEndpoint;
+    this.endpoints.push(endpoint);
+    return { ...endpoint, targetVersion: request.agentRuntimeVersion } as never;
+  }
+  async updateEndpoint(request: UpdateAgentRuntimeEndpointRequest) {
+    this.calls.push(`updateEndpoint ${request.endpointName} ${request.agentRuntimeVersion}`);
+    const endpoint = this.endpoints.find((e) => e.name === request.endpointName)!;
+    const failed = this.takeEndpointFailure();
+    Object.assign(
+      endpoint,
+      failed
+        ? { status: 'UPDATE_FAILED', failureReason: failed }
+        : { status: 'READY', liveVersion: request.agentRuntimeVersion },
+    );
+    return { ...endpoint, targetVersion: request.agentRuntimeVersion } as never;
+  }
+  private takeEndpointFailure() {
+    const failure = this.endpointFailure;
+    this.endpointFailure = undefined;
+    return failure;
   }
   async listTags() {
     return { ...this.tags };

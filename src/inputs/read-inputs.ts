@@ -4,6 +4,7 @@
 import type { AgentRuntimeSpec, SpecError } from '../spec/types.js';
 import { loadConfigFile } from './config-file.js';
 import { mergeSpec } from './merge.js';
+import { checkSmokeAuth, readReleaseSettings } from './release-settings.js';
 import { readSettings, type ActionSettings } from './settings.js';
 import { specFromInputs } from './spec-from-inputs.js';
 import { validateSpec } from './validate-spec.js';
@@ -26,12 +27,16 @@ export function readInputs(
   const { settings, errors: settingsErrors } = readSettings(getInput, env);
   // A runner starts the action in GITHUB_WORKSPACE; a harness that only sets the working directory gets
   // the same answer. (Never the action's own folder.)
-  const { spec, errors: specErrors } = readSpec(getInput, env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const { spec, errors: specErrors } = readSpec(getInput, workspace);
+  const { release, errors: releaseErrors } = readReleaseSettings(getInput, workspace, settings);
+  settings.release = release;
   const warnings = spec ? dropReadOnlyFields(spec) : [];
+  const authErrors = spec && specErrors.length === 0 ? checkSmokeAuth(release, spec) : [];
   return {
     settings,
     spec: specErrors.length === 0 ? spec : undefined,
-    errors: [...specErrors, ...settingsErrors],
+    errors: [...specErrors, ...settingsErrors, ...releaseErrors, ...authErrors],
     warnings,
   };
 }

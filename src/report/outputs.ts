@@ -14,6 +14,9 @@ export interface ActionOutputs {
   'plan-json'?: string;
   /** Empty on success. */
   'failure-reason'?: FailureReason;
+  'endpoint-arn'?: string;
+  'endpoint-version'?: string;
+  'smoke-test-response'?: string;
 }
 
 /**
