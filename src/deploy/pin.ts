@@ -4,9 +4,12 @@ import { refOf, type RuntimeRef } from '../aws/current-runtime.js';
 import { errorName } from '../aws/errors.js';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import { jwtWithoutTokenMessage, type ReleaseSettings } from '../inputs/release-settings.js';
+import { classifiedError } from '../report/failure-reason.js';
 import type { PlannedDeploy } from './plan.js';
 
 export class VersionNotFoundError extends Error {
+  /** endpoint-version names a version that does not exist: the input is wrong. */
+  readonly failureReason = 'invalid-input';
   constructor(name: string, version: string, latest?: string) {
     super(
       `endpoint-version ${version}: runtime ${name} has no version ${version}` +
@@ -28,7 +31,8 @@ export async function resolvePinnedVersion(
   const version = release.endpointVersion!;
   const current = planned.current?.runtime;
   if (!current)
-    throw new Error(
+    throw classifiedError(
+      'invalid-input',
       `endpoint-version ${version}: runtime ${name} does not exist, so it has no version to point ${release.endpointName} at. ` +
         'Deploy it first (without endpoint-version).',
     );
@@ -45,7 +49,10 @@ export async function resolvePinnedVersion(
     !release.smokeTest.bearerToken &&
     snapshot.authorizerConfiguration?.customJWTAuthorizer
   )
-    throw new Error(`smoke-test-bearer-token: version ${version}: ${jwtWithoutTokenMessage()}`);
+    throw classifiedError(
+      'invalid-input',
+      `smoke-test-bearer-token: version ${version}: ${jwtWithoutTokenMessage()}`,
+    );
   if (planned.plan.changed)
     log(
       `The configuration differs from runtime ${name} (${planned.plan.operation} planned), but endpoint-version ` +

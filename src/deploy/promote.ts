@@ -28,6 +28,7 @@ export interface EndpointAfter {
 }
 
 export class EndpointQuotaError extends Error {
+  readonly failureReason = 'endpoint-failed';
   constructor(name: string, endpoints: AgentRuntimeEndpoint[]) {
     super(
       `Cannot create endpoint ${name}: the runtime already has ${endpoints.length} endpoints, the service's ` +

@@ -106,6 +106,7 @@ test('endpoint-version pins / rolls back without touching the runtime, even when
   });
   expect(missing.code).toBe(1);
   expect(missing.stdout).toContain('has no version 9');
+  expect(missing.outputs['failure-reason']).toBe('invalid-input');
   expect(mutatingRequests(missing.requests)).toEqual([]);
 });
 
@@ -125,6 +126,7 @@ test.each([
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`Endpoint production is ${status}: Endpoint capacity unavailable`);
     expect(run.outputs['endpoint-version']).toBe(output);
+    expect(run.outputs['failure-reason']).toBe('endpoint-failed');
     expect(endpointOf(name, 'production')).toMatchObject({ status, liveVersion: live });
   },
 );
@@ -194,6 +196,7 @@ test.each([
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('The smoke test of version 2 failed');
+    expect(run.outputs['failure-reason']).toBe('smoke-failed');
     expect(run.stdout).toContain(message);
     expect(run.requests.filter((r) => r.method === 'PUT' && r.path.includes('/runtime-endpoints/'))).toEqual(
       [],
@@ -221,6 +224,7 @@ test('a JWT runtime without smoke-test-bearer-token is refused before any change
   expect(refused.stdout).toContain('smoke-test-bearer-token');
   expect(refused.stdout).toContain('smoke-test-payload');
   expect(refused.requests.filter((r) => r.service === 'agentcore')).toEqual([]);
+  expect(refused.outputs['failure-reason']).toBe('invalid-input');
 
   const token = 'eyJhbGciOiJSUzI1NiJ9.secret-bearer-token.sig';
   const run = await deployWith(emu, {
@@ -249,5 +253,6 @@ test('an 11th endpoint is refused before any change, listing the existing ones',
   expect(run.code).toBe(1);
   expect(run.stdout).toContain("the service's limit is 10");
   expect(run.stdout).toContain('stage_9 (version 1)');
+  expect(run.outputs['failure-reason']).toBe('endpoint-failed');
   expect(mutatingRequests(run.requests)).toEqual([]);
 });
