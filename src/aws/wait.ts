@@ -159,13 +159,9 @@ export async function waitUntilEndpointServes(
   options: WaitOptions,
 ): Promise<EndpointSeen> {
   let last: EndpointSeen | undefined;
-  const result = await poll(options.timeoutSeconds, async () => {
-    try {
-      last = await gateway.getEndpoint(agentRuntimeId, endpointName);
-    } catch (err) {
-      if (isTransient(err)) return WaiterState.RETRY;
-      throw err;
-    }
+  const result = await poll('GetAgentRuntimeEndpoint', options, async () => {
+    // A transient error is a failed look, tolerated by pollUntil.
+    last = await gateway.getEndpoint(agentRuntimeId, endpointName);
     options.onStatus?.(`${last.status ?? 'UNKNOWN'} (live ${last.liveVersion ?? 'none'})`);
     if (last.status === 'READY' && last.liveVersion === version) return WaiterState.SUCCESS;
     if (FAILED.has(last.status ?? '')) return WaiterState.FAILURE;
@@ -174,7 +170,7 @@ export async function waitUntilEndpointServes(
   if (result === WaiterState.SUCCESS) return last!;
   if (result === WaiterState.FAILURE) throw new EndpointFailedError(endpointName, last!);
   throw new WaitTimeoutError(
-    options.timeoutSeconds,
+    options.waitTimeoutSeconds ?? options.timeoutSeconds,
     `the endpoint ${endpointName} is ${last?.status ?? 'unknown'} and serves version ${last?.liveVersion ?? 'none'}, not ${version}`,
   );
 }
