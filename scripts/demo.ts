@@ -1,6 +1,8 @@
 // `npm run demo`: the bundled action, end to end, against the embedded emulator — no AWS account.
 // Walks through what a team sees: a plan on a pull request (posted as a PR comment), the deploy on
-// merge, a re-run that changes nothing, then a change planned and deployed.
+// merge, a re-run that changes nothing, a change planned and deployed; then releases: a smoke-tested
+// promotion of a named `production` endpoint, a broken version that fails its smoke test and leaves
+// `production` where it was, and a one-step rollback.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/src/index.js';
@@ -55,7 +57,9 @@ async function step(emu: Emulator, title: string, explain: string, options: Para
   console.log(
     `  exit ${run.code} in ${seconds}s — outputs: operation=${operation} changed=${changed}` +
       (status ? ` status=${status}` : '') +
-      (run.outputs['agent-runtime-version'] ? ` version=${run.outputs['agent-runtime-version']}` : ''),
+      (run.outputs['agent-runtime-version'] ? ` version=${run.outputs['agent-runtime-version']}` : '') +
+      (run.outputs['endpoint-version'] ? ` endpoint-version=${run.outputs['endpoint-version']}` : '') +
+      (run.outputs['failure-reason'] ? ` failure-reason=${run.outputs['failure-reason']}` : ''),
   );
   if (run.code !== 0) console.log(run.stdout);
   console.log(`  ${dim('job summary:')}\n${renderForTerminal(run.summary)}`);
@@ -119,6 +123,54 @@ async function main(): Promise<void> {
       'Deploys are pinned by digest, so new content under the same tag is an update, and the plan says so.',
       changed,
     );
+
+    const image = (tag: string) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:${tag}`;
+    const release = (tag: string, extra: Record<string, string> = {}) => ({
+      ...common,
+      files: { ...common.files, 'smoke.json': '{"prompt":"Where is my order?"}' },
+      inputs: {
+        ...common.inputs,
+        'container-uri': image(tag),
+        'endpoint-name': 'production',
+        'smoke-test-payload': '@smoke.json',
+        'smoke-test-expect': 'Hello',
+        ...extra,
+      },
+    });
+    await step(
+      emu,
+      '6. Release: smoke test, then promote',
+      'The current version answers its smoke invocation, so the named endpoint production is created on it.',
+      release('v2'),
+    );
+    await step(
+      emu,
+      '7. Release v3: rolled forward',
+      'A new version, invoked by number before anything moves; production moves from 2 to 3.',
+      release('v3'),
+    );
+    // Version 4's container crashes on start: READY, but its first call fails.
+    emu.agentcore.scriptInvocations({
+      support_agent: { '4': { error: { message: 'Runtime initialization time exceeded' } } },
+    });
+    await step(
+      emu,
+      '8. Release v4: the smoke test fails',
+      'Version 4 is READY but does not answer: the step fails and production stays on version 3.',
+      release('v4'),
+    );
+    await step(
+      emu,
+      '9. Roll back: production to version 2',
+      'endpoint-version points production at an existing version; the runtime is not touched.',
+      release('v4', { 'endpoint-version': '2' }),
+    );
+    const production = emu.agentcore
+      .runtimes()
+      .find((r) => r.agentRuntimeName === 'support_agent')
+      ?.endpoints.find((e) => e.name === 'production');
+    console.log(`
+${bold('production serves version')} ${production?.liveVersion}`);
 
     const comments = emu.github.comments(PR_NUMBER);
     console.log(

@@ -16,7 +16,12 @@ const context = {
 };
 let gateway = new FakeGateway();
 let registry = new FakeRegistry();
-const connect = jest.fn(() => ({ gateway, registry: () => registry, store: () => new FakeStore() }));
+const connect = jest.fn(() => ({
+  gateway,
+  registry: () => registry,
+  store: () => new FakeStore(),
+  invoker: { invoke: async () => ({ statusCode: 200, body: '{}' }) },
+}));
 
 jest.unstable_mockModule('@actions/core', () => ({
   getInput: (name: string) => inputs[name] ?? '',

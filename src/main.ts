@@ -21,6 +21,8 @@ export async function run(): Promise<void> {
     const { settings, spec, errors, warnings } = readInputs((name) => core.getInput(name), process.env);
     errors.push(...(await checkExcludeGlobs(settings.artifact.codeExclude)));
     if (errors.length > 0 || !spec) return failOnInputErrors(errors);
+    // A secret: never printed, even by a failing request's log line.
+    if (settings.release.smokeTest?.bearerToken) core.setSecret(settings.release.smokeTest.bearerToken);
     for (const warning of warnings) core.warning(warning);
     const region = settings.region!;
     const mode =
@@ -36,7 +38,7 @@ export async function run(): Promise<void> {
     if (mode === 'deploy') {
       const aws = connect(settings, region);
       const deployed = await artifactStage(spec, settings.artifact, aws, 'deploy');
-      return await deployMode(deployed, settings, region, aws.gateway);
+      return await deployMode(deployed, settings, region, aws);
     }
     try {
       const aws = connect(settings, region);

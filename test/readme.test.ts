@@ -61,6 +61,7 @@ test('the contract defaults and outputs', () => {
     'check-architecture': 'true',
     'require-reviewed-plan': 'false',
     'force-destroy': 'false',
+    'smoke-test-timeout': '60s',
   });
   expect(Object.keys(action.outputs).sort()).toEqual(
     [
@@ -71,9 +72,12 @@ test('the contract defaults and outputs', () => {
       'failure-reason',
       'code-s3-key',
       'image-digest',
+      'endpoint-arn',
+      'endpoint-version',
       'operation',
       'plan-json',
       'plan-markdown',
+      'smoke-test-response',
       'status',
       'workload-identity-arn',
     ].sort(),

@@ -5,7 +5,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type ServiceName = 'agentcore' | 'sts' | 'github' | 'oidc' | 'ecr' | 's3';
+export type ServiceName = 'agentcore' | 'dataplane' | 'sts' | 'github' | 'oidc' | 'ecr' | 's3';
 
 export interface EmulatorRequest {
   service: ServiceName;

@@ -1,6 +1,7 @@
 // The whole emulator in one call: AgentCore control plane, STS, GitHub OIDC token endpoint and GitHub
 // REST API, each on its own 127.0.0.1 port, sharing one request log, plus the environment a process
 // needs to use them exactly as a runner and the AWS SDK would.
+import { createDataPlaneHandler } from './agentcore/data-plane.js';
 import { createAgentCoreService } from './agentcore/service.js';
 import type { AgentCoreState } from './agentcore/state.js';
 import { createEcrService, type EcrState } from './ecr.js';
@@ -60,6 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const requests: RecordedRequest[] = [];
   const faults: Record<ServiceName, ServiceFaults> = {
     agentcore: noFaults(),
+    dataplane: noFaults(),
     sts: noFaults(),
     github: noFaults(),
     oidc: noFaults(),
@@ -97,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const handlers = {
     agentcore: agentcore.handler,
+    dataplane: createDataPlaneHandler(agentcore.state),
     sts: sts.handler,
     github: github.handler,
     oidc: oidc.handler,
@@ -114,10 +117,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     await Promise.all(running.map((s) => s.close()));
     throw (failed as PromiseRejectedResult).reason;
   }
-  const [agentcoreServer, stsServer, githubServer, oidcServer, ecrServer, s3Server] =
+  const [agentcoreServer, dataplaneServer, stsServer, githubServer, oidcServer, ecrServer, s3Server] =
     running as RunningService[];
   const urls = {
     agentcore: agentcoreServer.url,
+    dataplane: dataplaneServer.url,
     sts: stsServer.url,
     github: githubServer.url,
     oidc: oidcServer.url,
@@ -130,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     urls,
     env: {
       AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL: urls.agentcore,
+      AWS_ENDPOINT_URL_BEDROCK_AGENTCORE: urls.dataplane,
       AWS_ENDPOINT_URL_STS: urls.sts,
       AWS_ENDPOINT_URL_ECR: urls.ecr,
       AWS_ENDPOINT_URL_S3: urls.s3,
@@ -153,7 +158,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 }
 
-export type { AgentCoreState, Scenario, RuntimeSnapshot, CreateRejectionName } from './agentcore/state.js';
+export type { Invocation } from './agentcore/data-plane.js';
+export type {
+  AgentCoreState,
+  InvocationReply,
+  InvocationScript,
+  Scenario,
+  RuntimeSnapshot,
+  CreateRejectionName,
+} from './agentcore/state.js';
 export type { SeedOptions, SeededRuntime } from './agentcore/seed.js';
 export type { EcrAction, EcrState, Platform, PushImageOptions } from './ecr.js';
 export type { S3Action, S3State } from './s3.js';

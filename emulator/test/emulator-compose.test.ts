@@ -42,10 +42,11 @@ const webIdentity = (token: string) =>
   });
 
 describe('startEmulator', () => {
-  it('runs six services and gives the environment a runner and the SDK would see', () => {
-    expect(new Set(Object.values(emu.urls)).size).toBe(6);
+  it('runs seven services and gives the environment a runner and the SDK would see', () => {
+    expect(new Set(Object.values(emu.urls)).size).toBe(7);
     expect(emu.env).toEqual({
       AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL: emu.urls.agentcore,
+      AWS_ENDPOINT_URL_BEDROCK_AGENTCORE: emu.urls.dataplane,
       AWS_ENDPOINT_URL_STS: emu.urls.sts,
       AWS_ENDPOINT_URL_ECR: emu.urls.ecr,
       AWS_ENDPOINT_URL_S3: emu.urls.s3,

@@ -5,6 +5,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import { checkOidcAvailable, oidcRoleCredentials } from './credentials.js';
 import { EcrImageRegistry, type ImageRegistry } from './image-registry.js';
 import { S3ObjectStore, type ObjectStore } from './object-store.js';
+import { createAgentInvoker, type AgentInvoker } from './agent-invoker.js';
 import { createControlClient, SdkRuntimeGateway, type RuntimeGateway } from './runtime-gateway.js';
 import type { ActionSettings } from '../inputs/read-inputs.js';
 
@@ -15,6 +16,8 @@ export interface AwsConnection {
   /** ECR and S3 clients are built (and their code loaded) only when first used. */
   registry: () => ImageRegistry;
   store: () => ObjectStore;
+  /** The data plane, signing with the same credentials (its client is loaded on first use). */
+  invoker: AgentInvoker;
 }
 
 /** Throws MissingOidcPermissionError, before any network call, when the job cannot get an ID token. */
@@ -41,6 +44,7 @@ export function connect(settings: ActionSettings, region: string): AwsConnection
     gateway: new SdkRuntimeGateway(createControlClient({ region, credentials, userAgent: USER_AGENT })),
     registry: () => (registry ??= new EcrImageRegistry({ credentials, userAgent: USER_AGENT })),
     store: () => (store ??= new S3ObjectStore({ region, credentials, userAgent: USER_AGENT })),
+    invoker: createAgentInvoker({ region, credentials, userAgent: USER_AGENT }),
   };
 }
 

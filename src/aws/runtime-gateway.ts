@@ -5,21 +5,27 @@ import {
   CreateAgentRuntimeCommand,
   DeleteAgentRuntimeCommand,
   DeleteAgentRuntimeEndpointCommand,
+  CreateAgentRuntimeEndpointCommand,
   GetAgentRuntimeCommand,
   GetAgentRuntimeEndpointCommand,
   ListTagsForResourceCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAgentRuntimeCommand,
+  UpdateAgentRuntimeEndpointCommand,
   paginateListAgentRuntimeEndpoints,
   paginateListAgentRuntimes,
   type AgentRuntime,
   type AgentRuntimeEndpoint,
+  type CreateAgentRuntimeEndpointRequest,
+  type CreateAgentRuntimeEndpointResponse,
   type CreateAgentRuntimeRequest,
   type CreateAgentRuntimeResponse,
   type GetAgentRuntimeEndpointResponse,
   type GetAgentRuntimeResponse,
   type UpdateAgentRuntimeRequest,
+  type UpdateAgentRuntimeEndpointRequest,
+  type UpdateAgentRuntimeEndpointResponse,
   type UpdateAgentRuntimeResponse,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
@@ -28,15 +34,18 @@ import { markOperation } from './errors.js';
 export interface RuntimeGateway {
   /** The runtime with exactly this name, looked up across every page of ListAgentRuntimes. */
   findByName(name: string): Promise<AgentRuntime | undefined>;
-  get(agentRuntimeId: string): Promise<GetAgentRuntimeResponse>;
+  /** The runtime; with `version`, that version's snapshot (ResourceNotFoundException when there is none). */
+  get(agentRuntimeId: string, version?: string): Promise<GetAgentRuntimeResponse>;
   getEndpoint(agentRuntimeId: string, endpointName: string): Promise<GetAgentRuntimeEndpointResponse>;
+  /** Every endpoint of the runtime, DEFAULT included, across every page. */
+  listEndpoints(agentRuntimeId: string): Promise<AgentRuntimeEndpoint[]>;
+  createEndpoint(request: CreateAgentRuntimeEndpointRequest): Promise<CreateAgentRuntimeEndpointResponse>;
+  updateEndpoint(request: UpdateAgentRuntimeEndpointRequest): Promise<UpdateAgentRuntimeEndpointResponse>;
   listTags(arn: string): Promise<Record<string, string>>;
   create(request: CreateAgentRuntimeRequest): Promise<CreateAgentRuntimeResponse>;
   update(request: UpdateAgentRuntimeRequest): Promise<UpdateAgentRuntimeResponse>;
   tag(arn: string, tags: Record<string, string>): Promise<void>;
   untag(arn: string, keys: string[]): Promise<void>;
-  /** Every endpoint of the runtime, DEFAULT included, across every page of ListAgentRuntimeEndpoints. */
-  listEndpoints(agentRuntimeId: string): Promise<AgentRuntimeEndpoint[]>;
   deleteEndpoint(agentRuntimeId: string, endpointName: string): Promise<void>;
   deleteRuntime(agentRuntimeId: string): Promise<void>;
 }
@@ -88,8 +97,28 @@ export class SdkRuntimeGateway implements RuntimeGateway {
     return undefined;
   }
 
-  get(agentRuntimeId: string): Promise<GetAgentRuntimeResponse> {
-    return this.client.send(new GetAgentRuntimeCommand({ agentRuntimeId }));
+  get(agentRuntimeId: string, version?: string): Promise<GetAgentRuntimeResponse> {
+    return this.client.send(
+      new GetAgentRuntimeCommand({ agentRuntimeId, ...(version && { agentRuntimeVersion: version }) }),
+    );
+  }
+
+  async listEndpoints(agentRuntimeId: string): Promise<AgentRuntimeEndpoint[]> {
+    const endpoints: AgentRuntimeEndpoint[] = [];
+    for await (const page of paginateListAgentRuntimeEndpoints(
+      { client: this.client, pageSize: 100 },
+      { agentRuntimeId },
+    ))
+      endpoints.push(...(page.runtimeEndpoints ?? []));
+    return endpoints;
+  }
+
+  createEndpoint(request: CreateAgentRuntimeEndpointRequest): Promise<CreateAgentRuntimeEndpointResponse> {
+    return this.client.send(new CreateAgentRuntimeEndpointCommand(request));
+  }
+
+  updateEndpoint(request: UpdateAgentRuntimeEndpointRequest): Promise<UpdateAgentRuntimeEndpointResponse> {
+    return this.client.send(new UpdateAgentRuntimeEndpointCommand(request));
   }
 
   getEndpoint(agentRuntimeId: string, endpointName: string): Promise<GetAgentRuntimeEndpointResponse> {
@@ -115,16 +144,6 @@ export class SdkRuntimeGateway implements RuntimeGateway {
 
   async untag(resourceArn: string, tagKeys: string[]): Promise<void> {
     await this.client.send(new UntagResourceCommand({ resourceArn, tagKeys }));
-  }
-
-  async listEndpoints(agentRuntimeId: string): Promise<AgentRuntimeEndpoint[]> {
-    const endpoints: AgentRuntimeEndpoint[] = [];
-    const pages = paginateListAgentRuntimeEndpoints(
-      { client: this.client, pageSize: 100 },
-      { agentRuntimeId },
-    );
-    for await (const page of pages) endpoints.push(...(page.runtimeEndpoints ?? []));
-    return endpoints;
   }
 
   async deleteEndpoint(agentRuntimeId: string, endpointName: string): Promise<void> {

@@ -129,6 +129,54 @@ export async function waitUntilDefaultEndpointServes(
   );
 }
 
+/** What a named endpoint was last seen as, for messages and the outputs. */
+export interface EndpointSeen {
+  status?: string;
+  liveVersion?: string;
+  targetVersion?: string;
+  failureReason?: string;
+  agentRuntimeEndpointArn?: string;
+}
+
+/** A named endpoint's create or move failed; carries the service's reason and what it still serves. */
+export class EndpointFailedError extends Error {
+  constructor(
+    readonly endpointName: string,
+    readonly endpoint: EndpointSeen,
+  ) {
+    super(
+      `Endpoint ${endpointName} is ${endpoint.status}: ${endpoint.failureReason ?? 'the service gave no failure reason'}. ` +
+        (endpoint.liveVersion ? `It still serves version ${endpoint.liveVersion}.` : 'It serves no version.'),
+    );
+    this.name = 'EndpointFailedError';
+  }
+}
+
+/** Waits until the named endpoint is READY with `liveVersion` = `version`; throws EndpointFailedError on *_FAILED. */
+export async function waitUntilEndpointServes(
+  gateway: RuntimeGateway,
+  agentRuntimeId: string,
+  endpointName: string,
+  version: string,
+  options: WaitOptions,
+): Promise<EndpointSeen> {
+  let last: EndpointSeen | undefined;
+  const result = await poll('GetAgentRuntimeEndpoint', options, async () => {
+    // A transient error is a failed look, tolerated by pollUntil.
+    last = await gateway.getEndpoint(agentRuntimeId, endpointName);
+    options.onStatus?.(`${last.status ?? 'UNKNOWN'} (live ${last.liveVersion ?? 'none'})`);
+    if (last.status === 'READY' && last.liveVersion === version) return WaiterState.SUCCESS;
+    if (FAILED.has(last.status ?? '')) return WaiterState.FAILURE;
+    return WaiterState.RETRY;
+  });
+  if (result === WaiterState.SUCCESS) return last!;
+  if (result === WaiterState.FAILURE) throw new EndpointFailedError(endpointName, last!);
+  throw new WaitTimeoutError(
+    options.waitTimeoutSeconds ?? options.timeoutSeconds,
+    `the endpoint ${endpointName} is ${last?.status ?? 'unknown'} and serves version ${last?.liveVersion ?? 'none'}, not ${version}`,
+  );
+}
+
 /** Waits until a DELETING runtime is gone, so a runtime of the same name can be created again. */
 export async function waitUntilDeleted(
   gateway: RuntimeGateway,

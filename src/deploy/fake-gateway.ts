@@ -3,8 +3,10 @@
 import type {
   AgentRuntime,
   AgentRuntimeEndpoint,
+  CreateAgentRuntimeEndpointRequest,
   CreateAgentRuntimeRequest,
   GetAgentRuntimeResponse,
+  UpdateAgentRuntimeEndpointRequest,
   UpdateAgentRuntimeRequest,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
@@ -53,10 +55,12 @@ export class FakeGateway implements RuntimeGateway {
   }
   /** Settles CREATING/UPDATING on the next read, as if the transition had just finished. */
   readyOnGet = false;
-  async get(agentRuntimeId: string) {
-    this.reads.push(`get ${agentRuntimeId}`);
+  async get(agentRuntimeId: string, version?: string) {
+    this.reads.push(`get ${agentRuntimeId}${version ? ` version ${version}` : ''}`);
     if (this.runtime?.agentRuntimeId !== agentRuntimeId)
       throw new ServiceError('ResourceNotFoundException', `No runtime ${agentRuntimeId}`);
+    if (version && Number(version) > Number(this.runtime.agentRuntimeVersion))
+      throw new ServiceError('ResourceNotFoundException', `No version ${version} of ${agentRuntimeId}`);
     // A deletion is seen once as DELETING, then the runtime is gone.
     if (this.runtime.status === 'DELETING' && !this.stuckDeleting && this.seenDeleting++ > 0) {
       this.runtime = undefined;
@@ -66,15 +70,64 @@ export class FakeGateway implements RuntimeGateway {
       this.runtime = { ...this.runtime, status: 'READY' };
     return { ...this.runtime };
   }
+  /**
+   * Named endpoints; they settle at once (READY on the version asked for) unless `endpointFailure` is set.
+   * Deleted ones vanish on the next read.
+   */
+  endpoints: AgentRuntimeEndpoint[] = [];
+  /** The next endpoint create/update ends *_FAILED with this reason, keeping the old liveVersion. */
+  endpointFailure?: string;
   async getEndpoint(_id: string, name = 'DEFAULT') {
     if (name === 'DEFAULT')
       return { status: 'READY', liveVersion: this.runtime!.agentRuntimeVersion } as never;
-    const endpoint = this.endpoints[name];
+    const endpoint = this.endpoints.find((e) => e.name === name);
     if (!endpoint || endpoint.status === 'DELETING') {
-      delete this.endpoints[name];
+      this.endpoints = this.endpoints.filter((e) => e.name !== name);
       throw new ServiceError('ResourceNotFoundException', `No endpoint ${name}`);
     }
-    return { name, ...endpoint } as never;
+    return { ...endpoint } as never;
+  }
+  async listEndpoints() {
+    return [
+      {
+        name: 'DEFAULT',
+        status: 'READY',
+        liveVersion: this.runtime?.agentRuntimeVersion,
+      } as AgentRuntimeEndpoint,
+      ...this.endpoints.map((e) => ({ ...e })),
+    ];
+  }
+  async createEndpoint(request: CreateAgentRuntimeEndpointRequest) {
+    this.calls.push(`createEndpoint ${request.name} ${request.agentRuntimeVersion}`);
+    const failed = this.takeEndpointFailure();
+    const endpoint = {
+      name: request.name,
+      agentRuntimeEndpointArn: `${ARN}/runtime-endpoint/${request.name}`,
+      agentRuntimeArn: ARN,
+      id: request.name,
+      ...(failed
+        ? { status: 'CREATE_FAILED', failureReason: failed }
+        : { status: 'READY', liveVersion: request.agentRuntimeVersion }),
+    } as AgentRuntimeEndpoint;
+    this.endpoints.push(endpoint);
+    return { ...endpoint, targetVersion: request.agentRuntimeVersion } as never;
+  }
+  async updateEndpoint(request: UpdateAgentRuntimeEndpointRequest) {
+    this.calls.push(`updateEndpoint ${request.endpointName} ${request.agentRuntimeVersion}`);
+    const endpoint = this.endpoints.find((e) => e.name === request.endpointName)!;
+    const failed = this.takeEndpointFailure();
+    Object.assign(
+      endpoint,
+      failed
+        ? { status: 'UPDATE_FAILED', failureReason: failed }
+        : { status: 'READY', liveVersion: request.agentRuntimeVersion },
+    );
+    return { ...endpoint, targetVersion: request.agentRuntimeVersion } as never;
+  }
+  private takeEndpointFailure() {
+    const failure = this.endpointFailure;
+    this.endpointFailure = undefined;
+    return failure;
   }
   async listTags() {
     return { ...this.tags };
@@ -110,22 +163,17 @@ export class FakeGateway implements RuntimeGateway {
     this.calls.push(`untag ${keys.join(',')}`);
     for (const k of keys) delete this.tags[k];
   }
-  /** Named endpoints (DEFAULT is listed on its own), by name. Deleted ones vanish on the next read. */
-  endpoints: Record<string, { status: string; liveVersion: string }> = {};
   /** Answers the next deletes with a conflict, as a busy resource does. */
   deleteConflicts = 0;
   /** A runtime that stays DELETING forever. */
   stuckDeleting = false;
   private seenDeleting = 0;
-  async listEndpoints(): Promise<AgentRuntimeEndpoint[]> {
-    const named = Object.entries(this.endpoints).map(([name, e]) => ({ name, ...e }));
-    return [{ name: 'DEFAULT', status: 'READY' }, ...named] as AgentRuntimeEndpoint[];
-  }
   async deleteEndpoint(_id: string, name: string) {
     this.calls.push(`deleteEndpoint ${name}`);
     this.conflictOnDelete();
-    if (!this.endpoints[name]) throw new ServiceError('ResourceNotFoundException', `No endpoint ${name}`);
-    this.endpoints[name].status = 'DELETING';
+    const endpoint = this.endpoints.find((e) => e.name === name);
+    if (!endpoint) throw new ServiceError('ResourceNotFoundException', `No endpoint ${name}`);
+    endpoint.status = 'DELETING';
   }
   async deleteRuntime(id: string) {
     this.calls.push('deleteRuntime');

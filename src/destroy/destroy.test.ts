@@ -1,3 +1,4 @@
+import type { AgentRuntimeEndpoint } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import { FakeGateway, ServiceError } from '../deploy/fake-gateway.js';
 import { MARKER_TAG_KEY } from '../plan/marker-tag.js';
@@ -33,10 +34,10 @@ function context(gateway: FakeGateway, extra: Partial<DestroyContext> = {}) {
 test('deletes the named endpoints, never DEFAULT, then the runtime, and waits until it is gone', async () => {
   const gateway = new FakeGateway();
   gateway.seed(spec, MARKED);
-  gateway.endpoints = {
-    staging: { status: 'READY', liveVersion: '1' },
-    production: { status: 'READY', liveVersion: '1' },
-  };
+  gateway.endpoints = [
+    { name: 'staging', status: 'READY', liveVersion: '1' } as AgentRuntimeEndpoint,
+    { name: 'production', status: 'READY', liveVersion: '1' } as AgentRuntimeEndpoint,
+  ];
   const { ctx } = context(gateway);
   const result = await destroyRuntime('my_agent', ctx);
   expect(gateway.calls).toEqual(['deleteEndpoint staging', 'deleteEndpoint production', 'deleteRuntime']);
@@ -48,7 +49,7 @@ test('deletes the named endpoints, never DEFAULT, then the runtime, and waits un
     forced: false,
   });
   expect(gateway.runtime).toBeUndefined();
-  expect(gateway.endpoints).toEqual({});
+  expect(gateway.endpoints).toEqual([]);
 });
 
 test('no runtime with that name: nothing to do', async () => {
@@ -64,7 +65,7 @@ test('no runtime with that name: nothing to do', async () => {
 test('a runtime without the marker is refused, nothing deleted, not-managed', async () => {
   const gateway = new FakeGateway();
   gateway.seed(spec, { team: 'a' });
-  gateway.endpoints = { staging: { status: 'READY', liveVersion: '1' } };
+  gateway.endpoints = [{ name: 'staging', status: 'READY', liveVersion: '1' } as AgentRuntimeEndpoint];
   const { ctx } = context(gateway);
   const refused = destroyRuntime('my_agent', ctx);
   await expect(refused).rejects.toThrow(/not created by agentcore-deploy.*force-destroy: true/s);
@@ -91,7 +92,7 @@ test('force-destroy deletes an unmarked runtime, with a warning', async () => {
 test('a busy runtime or endpoint is deleted once it lets itself be', async () => {
   const gateway = new FakeGateway();
   gateway.seed(spec, MARKED);
-  gateway.endpoints = { staging: { status: 'READY', liveVersion: '1' } };
+  gateway.endpoints = [{ name: 'staging', status: 'READY', liveVersion: '1' } as AgentRuntimeEndpoint];
   gateway.deleteConflicts = 2;
   const result = await destroyRuntime('my_agent', context(gateway).ctx);
   expect(gateway.calls).toEqual([

@@ -5,6 +5,7 @@ import type { AgentRuntimeSpec, SpecError } from '../spec/types.js';
 import { folderPrefix, readArtifactSettings, type ArtifactSettings } from './artifact-settings.js';
 import { loadConfigFile } from './config-file.js';
 import { mergeSpec } from './merge.js';
+import { checkSmokeAuth, readReleaseSettings } from './release-settings.js';
 import { readSettings, type ActionSettings } from './settings.js';
 import { specFromInputs } from './spec-from-inputs.js';
 import { validateSpec } from './validate-spec.js';
@@ -31,15 +32,22 @@ export function readInputs(
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const { artifact, errors: artifactErrors } = readArtifactSettings(getInput, workspace);
   const { spec, errors: specErrors } = readSpec(getInput, workspace, artifact);
+  const destroying = settings.mode === 'destroy';
+  const { release, errors: releaseErrors } = readReleaseSettings(getInput, workspace, settings);
+  settings.release = release;
   const warnings = spec ? dropReadOnlyFields(spec) : [];
   // A destroy needs the runtime's name only: the rest of a configuration that is on its way out (a
   // closed pull request's) is no reason to leave its runtime behind.
-  const destroying = settings.mode === 'destroy';
   const blocking = destroying ? specErrors.filter((e) => NAME_FIELDS.includes(e.field)) : specErrors;
+  const authErrors = !destroying && spec && specErrors.length === 0 ? checkSmokeAuth(release, spec) : [];
   return {
     settings: { ...settings, artifact },
     spec: blocking.length === 0 ? spec : undefined,
-    errors: [...blocking, ...(destroying ? [] : artifactErrors), ...settingsErrors],
+    errors: [
+      ...blocking,
+      ...(destroying ? [] : [...artifactErrors, ...releaseErrors, ...authErrors]),
+      ...settingsErrors,
+    ],
     warnings,
   };
 }

@@ -2,6 +2,7 @@
 // The same defaults as action.yml, applied in code too: a runner of the bundle may leave an input unset ('').
 import type { SpecError } from '../spec/types.js';
 import { parseBoolean, parseDuration, parseWholeNumber } from './parse.js';
+import type { ReleaseSettings } from './release-settings.js';
 
 export interface ActionSettings {
   mode: 'auto' | 'plan' | 'deploy' | 'destroy';
@@ -19,6 +20,8 @@ export interface ActionSettings {
   forceDestroy: boolean;
   /** A deploy goes ahead only when its plan is the one this action posted on the pull request. */
   requireReviewedPlan: boolean;
+  /** Named endpoint and smoke test (read by readReleaseSettings). */
+  release: ReleaseSettings;
 }
 
 const DEFAULT_SETTINGS = {
@@ -46,7 +49,7 @@ export function readSettings(
 ): { settings: ActionSettings; errors: SpecError[] } {
   const errors: SpecError[] = [];
   const error = (field: string, message: string) => void errors.push({ field, message });
-  const settings: ActionSettings = { ...DEFAULT_SETTINGS };
+  const settings: ActionSettings = { ...DEFAULT_SETTINGS, release: {} };
 
   const mode = getInput('mode');
   const knownMode = MODES.find((m) => m === mode.toLowerCase());

@@ -2,6 +2,7 @@
 import type { RuntimeRef } from '../aws/current-runtime.js';
 import { runtimeConsoleUrl } from './console-link.js';
 import { inlineCode } from './escape-markdown.js';
+import { renderReleaseSummary, type ReleaseSummary } from './release-summary.js';
 
 const DONE: Record<string, string> = {
   create: '🆕 Created',
@@ -17,14 +18,17 @@ export function renderDeploySummary(input: {
   previousVersion?: string;
   /** The plan rendered `as: 'changes'`. */
   changesMarkdown: string;
+  /** The smoke test and the named endpoint, when the run had either. */
+  release?: ReleaseSummary;
 }): string {
   const { runtime, region } = input;
   const version =
     input.previousVersion && input.previousVersion !== runtime.version
       ? `${input.previousVersion} → **${runtime.version}**`
       : `**${runtime.version}**`;
+  const done = input.release?.pinned ? '📌 Endpoint pinned, runtime untouched' : DONE[input.operation];
   const lines = [
-    `## ${DONE[input.operation]}: AgentCore runtime ${inlineCode(input.name, 'prose')} (${region})`,
+    `## ${done}: AgentCore runtime ${inlineCode(input.name, 'prose')} (${region})`,
     '',
     '| | |',
     '|---|---|',
@@ -37,6 +41,7 @@ export function renderDeploySummary(input: {
       : []),
     `| Console | [Open in the AgentCore console](${runtimeConsoleUrl(region, runtime.id)}) |`,
     '',
+    ...(input.release ? [...renderReleaseSummary(input.release), ''] : []),
     ...(input.operation === 'none' ? [] : ['### What changed', '', input.changesMarkdown]),
   ];
   return lines.join('\n');

@@ -19,6 +19,9 @@ export interface ActionOutputs {
   'image-digest'?: string;
   /** The S3 key of the code deployed (empty for a container). */
   'code-s3-key'?: string;
+  'endpoint-arn'?: string;
+  'endpoint-version'?: string;
+  'smoke-test-response'?: string;
 }
 
 /**

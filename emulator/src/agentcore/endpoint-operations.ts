@@ -14,6 +14,9 @@ import {
 } from './store.js';
 import { endpointDetail, endpointSummary, iso } from './views.js';
 
+/** The service quota of endpoints per runtime, DEFAULT included. */
+export const MAX_ENDPOINTS_PER_RUNTIME = 10;
+
 function findEndpoint(ctx: OperationContext): { runtime: Runtime; endpoint: Endpoint } {
   const runtime = findRuntime(ctx);
   const name = String(ctx.input.endpointName);
@@ -39,7 +42,8 @@ function moveTo(
     transition: {
       kind,
       settlesAt: Math.max(ctx.now + ctx.state.transitionDelayMs, target.transition.settlesAt),
-      failureReason: target.transition.failureReason,
+      // A move fails when the version failed, or when a scenario says the next endpoint change fails.
+      failureReason: target.transition.failureReason ?? ctx.state.takeEndpointFailure(),
     },
   };
 }
@@ -52,6 +56,11 @@ export const createAgentRuntimeEndpoint: OperationHandler = (ctx) => {
   const name = String(input.name);
   if (runtime.endpoints.has(name))
     raise('ConflictException', `An endpoint named ${name} already exists for agent runtime ${runtime.id}`);
+  if (runtime.endpoints.size >= MAX_ENDPOINTS_PER_RUNTIME)
+    raise(
+      'ServiceQuotaExceededException',
+      `Agent runtime ${runtime.id} already has ${runtime.endpoints.size} endpoints; the quota is ${MAX_ENDPOINTS_PER_RUNTIME}`,
+    );
   const { version, transition } = moveTo(ctx, runtime, 'CREATE');
   const endpoint = state.store.addEndpoint(
     runtime,

@@ -2,6 +2,7 @@
 // creates/updates, the access-key allow-list, seeded runtimes. `applyScenario` is the same thing as JSON,
 // for the CLI's control API.
 import { noFaults, type ServiceFaults } from '../http.js';
+import type { Invocation } from './data-plane.js';
 import type { Partition } from './ids.js';
 import { IdempotencyCache } from './idempotency.js';
 import { seedRuntimes, type SeededRuntime, type SeedOptions } from './seed.js';
@@ -49,6 +50,34 @@ const STALE_STATUSES = ['READY', 'CREATE_FAILED', 'UPDATE_FAILED'];
 /** Which IAM check has not caught up yet: the role's trust, or the role's ECR permissions. */
 export type IamPropagationCheck = 'role' | 'ecr';
 
+/**
+ * A scripted InvokeAgentRuntime answer: a reply (status < 400, default 200), an error the data plane
+ * answers with (default RuntimeClientError 424, as when the agent's container fails), or no answer at all.
+ */
+export type InvocationReply =
+  | { reply: string; contentType?: string; status?: number }
+  | { error: { exception?: string; message: string; status?: number } }
+  | { hang: true };
+
+export type InvocationScript = Record<string, Record<string, InvocationReply>>;
+
+function checkReply(reply: unknown, where: string): void {
+  const r = reply as Record<string, unknown>;
+  const ok =
+    typeof r === 'object' &&
+    r !== null &&
+    ((typeof r.reply === 'string' &&
+      (r.status === undefined || (typeof r.status === 'number' && r.status < 400))) ||
+      (typeof r.error === 'object' &&
+        r.error !== null &&
+        typeof (r.error as { message?: unknown }).message === 'string') ||
+      r.hang === true);
+  if (!ok)
+    throw new Error(
+      `${where} must be { "reply": "<body>", "contentType"?, "status"? (< 400) }, { "error": { "message", "exception"?, "status"? } } or { "hang": true }`,
+    );
+}
+
 export interface Scenario {
   transitionDelayMs?: number;
   latencyMs?: number;
@@ -58,6 +87,8 @@ export interface Scenario {
   serverErrorStatus?: number;
   failNextCreate?: string;
   failNextUpdate?: string;
+  failNextEndpoint?: string;
+  invocations?: InvocationScript;
   rejectCreates?: { count?: number } & CreateRejection;
   staleReadsAfterNextUpdate?: StaleReads;
   iamNotPropagated?: { calls?: number; check: IamPropagationCheck };
@@ -76,6 +107,8 @@ const SCENARIO_KEYS: (keyof Scenario)[] = [
   'serverErrorStatus',
   'failNextCreate',
   'failNextUpdate',
+  'failNextEndpoint',
+  'invocations',
   'rejectCreates',
   'staleReadsAfterNextUpdate',
   'iamNotPropagated',
@@ -124,6 +157,11 @@ export class AgentCoreState implements Partition {
   readonly idempotency: IdempotencyCache;
   private createFailures: string[] = [];
   private updateFailures: string[] = [];
+  private endpointFailures: string[] = [];
+  /** Scripted data-plane answers: by runtime name, then by version ('*': any version). */
+  invocations: InvocationScript = {};
+  /** Every InvokeAgentRuntime the data plane accepted, in order. */
+  readonly invoked: Invocation[] = [];
   private createRejections: CreateRejection[] = [];
   private staleReads: StaleReads[] = [];
   private iamChecks: IamPropagationCheck[] = [];
@@ -184,6 +222,21 @@ export class AgentCoreState implements Partition {
     return true;
   }
 
+  /** The next Create/UpdateAgentRuntimeEndpoint is accepted, then ends *_FAILED; a failed move keeps the old liveVersion. */
+  failNextEndpoint(failureReason: string): void {
+    this.endpointFailures.push(failureReason);
+  }
+
+  /** Scripts InvokeAgentRuntime answers for a runtime's versions ('*' for any), merged over earlier scripts. */
+  scriptInvocations(script: InvocationScript): void {
+    for (const [runtime, byVersion] of Object.entries(script)) {
+      for (const [version, reply] of Object.entries(byVersion))
+        checkReply(reply, `invocations.${runtime}.${version}`);
+      this.invocations[runtime] = { ...this.invocations[runtime], ...byVersion };
+    }
+  }
+
+  takeEndpointFailure = (): string | undefined => this.endpointFailures.shift();
   takeCreateFailure = (): string | undefined => this.createFailures.shift();
   takeStaleReads = (): StaleReads | undefined => this.staleReads.shift();
   takeIamCheck = (): IamPropagationCheck | undefined => this.iamChecks.shift();
@@ -223,6 +276,9 @@ export class AgentCoreState implements Partition {
     this.idempotency.clear();
     this.createFailures = [];
     this.updateFailures = [];
+    this.endpointFailures = [];
+    this.invocations = {};
+    this.invoked.length = 0;
     this.createRejections = [];
     this.staleReads = [];
     this.iamChecks = [];
@@ -257,6 +313,13 @@ export class AgentCoreState implements Partition {
       this.failNextCreate(text(scenario.failNextCreate, 'failNextCreate'));
     if (scenario.failNextUpdate !== undefined)
       this.failNextUpdate(text(scenario.failNextUpdate, 'failNextUpdate'));
+    if (scenario.failNextEndpoint !== undefined)
+      this.failNextEndpoint(text(scenario.failNextEndpoint, 'failNextEndpoint'));
+    if (scenario.invocations !== undefined) {
+      if (typeof scenario.invocations !== 'object' || scenario.invocations === null)
+        throw new Error('invocations must be { "<runtime name>": { "<version> or *": reply } }');
+      this.scriptInvocations(scenario.invocations);
+    }
     if (scenario.rejectCreates !== undefined) {
       const { count: n = 1, exception, message } = scenario.rejectCreates;
       if (!CREATE_REJECTIONS.includes(exception))

@@ -1,0 +1,128 @@
+// The "promote" stage: point a named endpoint at a version (create it, or move it), then wait until it
+// serves that version. Before anything changes, `readEndpoint` reads where the endpoint stands, which also
+// enforces the service's quota of endpoints per runtime without a half-done deploy.
+import type { AgentRuntimeEndpoint } from '@aws-sdk/client-bedrock-agentcore-control';
+import type { RuntimeGateway } from '../aws/runtime-gateway.js';
+import { waitUntilEndpointServes, type EndpointSeen } from '../aws/wait.js';
+import { secondsLeft } from './deadline.js';
+
+/** The service quota: endpoints per runtime, DEFAULT included. */
+export const MAX_ENDPOINTS_PER_RUNTIME = 10;
+
+/** Where the named endpoint stands before the run, and the runtime's other endpoints. */
+export interface EndpointBefore {
+  name: string;
+  /** Undefined when the endpoint does not exist yet (it will be created). */
+  existing?: { liveVersion?: string; status?: string; arn?: string };
+  others: { name: string; liveVersion?: string }[];
+}
+
+/** What the endpoint serves after the run. */
+export interface EndpointAfter {
+  name: string;
+  arn?: string;
+  version?: string;
+  /** The version it served before this run moved it (undefined when it was created). */
+  previousVersion?: string;
+  operation: 'create' | 'update' | 'none';
+}
+
+export class EndpointQuotaError extends Error {
+  readonly failureReason = 'endpoint-failed';
+  constructor(name: string, endpoints: AgentRuntimeEndpoint[]) {
+    super(
+      `Cannot create endpoint ${name}: the runtime already has ${endpoints.length} endpoints, the service's ` +
+        `limit is ${MAX_ENDPOINTS_PER_RUNTIME}, and nothing was changed. Existing endpoints: ` +
+        endpoints.map((e) => `${e.name} (version ${e.liveVersion ?? 'none'})`).join(', ') +
+        '. Delete one you no longer use, or reuse one of these names.',
+    );
+    this.name = 'EndpointQuotaError';
+  }
+}
+
+/** Reads the runtime's endpoints; refuses, before any change, an endpoint the quota has no room for. */
+export async function readEndpoint(
+  gateway: RuntimeGateway,
+  agentRuntimeId: string | undefined,
+  name: string,
+): Promise<EndpointBefore> {
+  const endpoints = agentRuntimeId ? await gateway.listEndpoints(agentRuntimeId) : [];
+  const match = endpoints.find((e) => e.name === name);
+  if (!match && endpoints.length >= MAX_ENDPOINTS_PER_RUNTIME) throw new EndpointQuotaError(name, endpoints);
+  return {
+    name,
+    ...(match && {
+      existing: {
+        liveVersion: match.liveVersion,
+        status: match.status,
+        arn: match.agentRuntimeEndpointArn,
+      },
+    }),
+    others: endpoints
+      .filter((e) => e.name !== name)
+      .map((e) => ({ name: e.name!, liveVersion: e.liveVersion })),
+  };
+}
+
+export interface PromoteContext {
+  gateway: RuntimeGateway;
+  deadline: number;
+  log: (message: string) => void;
+  /** Told what the endpoint serves as soon as that is known, even when the move then fails. */
+  onEndpoint?: (after: EndpointAfter) => void;
+}
+
+/** Points the endpoint at `version` and waits until it serves it. */
+export async function promoteEndpoint(
+  before: EndpointBefore,
+  agentRuntimeId: string,
+  version: string,
+  description: string | undefined,
+  ctx: PromoteContext,
+): Promise<EndpointAfter> {
+  const { name, existing } = before;
+  const previousVersion = existing?.liveVersion;
+  const report = (seen: EndpointSeen | undefined, operation: EndpointAfter['operation']) => {
+    const after: EndpointAfter = {
+      name,
+      arn: seen?.agentRuntimeEndpointArn ?? existing?.arn,
+      version: seen?.liveVersion,
+      previousVersion,
+      operation,
+    };
+    ctx.onEndpoint?.(after);
+    return after;
+  };
+  if (existing && existing.liveVersion === version && existing.status === 'READY' && !description) {
+    ctx.log(`Endpoint ${name} already serves version ${version}.`);
+    return report({ liveVersion: version, agentRuntimeEndpointArn: existing.arn }, 'none');
+  }
+  // No client token of our own: the SDK fills in a fresh one and keeps it across its retries. One derived
+  // from the request would make "roll forward to 3 again" after a rollback replay the first answer.
+  const operation = existing ? 'update' : 'create';
+  // What it serves until the move settles: the old version (or nothing, for a new endpoint).
+  report({ liveVersion: previousVersion, agentRuntimeEndpointArn: existing?.arn }, operation);
+  if (existing) {
+    await ctx.gateway.updateEndpoint({
+      agentRuntimeId,
+      endpointName: name,
+      agentRuntimeVersion: version,
+      ...(description && { description }),
+    });
+    ctx.log(`Moving endpoint ${name}: version ${previousVersion ?? 'none'} -> ${version}.`);
+  } else {
+    await ctx.gateway.createEndpoint({
+      agentRuntimeId,
+      name,
+      agentRuntimeVersion: version,
+      ...(description && { description }),
+    });
+    ctx.log(`Creating endpoint ${name} on version ${version}.`);
+  }
+  const seen = await waitUntilEndpointServes(ctx.gateway, agentRuntimeId, name, version, {
+    timeoutSeconds: secondsLeft(ctx.deadline),
+    onStatus: (status) => ctx.log(`endpoint ${name}: ${status}`),
+  });
+  ctx.log(`Endpoint ${name} serves version ${version}.`);
+  return report(seen, operation);
+}

@@ -1,0 +1,258 @@
+// Release stages end to end (the bundle on Node 24, against the emulator): named endpoints created,
+// moved, pinned and rolled back; promotion gated on a smoke invocation of the new version.
+import { startEmulator, type Emulator } from '../../emulator/src/index.js';
+import { NODE24 } from '../../scripts/run-action.js';
+import {
+  containerInputs,
+  deployWith,
+  IMAGE,
+  mutatingRequests,
+  operationOf,
+  ROLE_ARN,
+  visibleText,
+} from './helpers.js';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ transitionDelayMs: 300 });
+});
+afterAll(() => emu.close());
+
+const node = NODE24;
+const endpointOf = (name: string, endpoint: string) =>
+  emu.agentcore
+    .runtimes()
+    .find((r) => r.agentRuntimeName === name)
+    ?.endpoints.find((e) => e.name === endpoint);
+const IMAGE_V2 = IMAGE.replace(':v1', ':v2');
+const IMAGE_V3 = IMAGE.replace(':v1', ':v3');
+const SPEC = { agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } }, roleArn: ROLE_ARN };
+const runtimeCalls = (requests: Parameters<typeof mutatingRequests>[0]) =>
+  mutatingRequests(requests)
+    .map(operationOf)
+    .filter((op) => /AgentRuntime$/.test(op));
+
+test('creates a named endpoint on the new version, then moves it on the next deploy (rolled forward from 1)', async () => {
+  const name = 'release_create';
+  const first = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, { 'endpoint-name': 'production' }),
+  });
+  expect(first.stderr).toBe('');
+  expect(first.code).toBe(0);
+  expect(first.outputs).toMatchObject({ 'agent-runtime-version': '1', 'endpoint-version': '1' });
+  expect(first.outputs['endpoint-arn']).toMatch(/runtime-endpoint\/production$/);
+  expect(endpointOf(name, 'production')).toMatchObject({ status: 'READY', liveVersion: 1 });
+  const create = first.requests.find((r) => r.method === 'PUT' && r.path.endsWith('/runtime-endpoints/'));
+  expect(JSON.parse(create!.body)).toMatchObject({ name: 'production', agentRuntimeVersion: '1' });
+
+  const second = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, { 'endpoint-name': 'production', 'container-uri': IMAGE_V2 }),
+  });
+  expect(second.code).toBe(0);
+  expect(second.outputs).toMatchObject({ 'agent-runtime-version': '2', 'endpoint-version': '2' });
+  expect(endpointOf(name, 'production')).toMatchObject({ status: 'READY', liveVersion: 2 });
+  const move = second.requests.find(
+    (r) => r.method === 'PUT' && r.path.endsWith('/runtime-endpoints/production/'),
+  );
+  expect(JSON.parse(move!.body)).toMatchObject({ agentRuntimeVersion: '2' });
+  expect(second.summary).toContain(
+    'rolled forward from 1; to roll back: `endpoint-version: 1`'.replace('rolled', 'Rolled'),
+  );
+});
+
+test('an unchanged runtime: the endpoint moves to the version already deployed', async () => {
+  const name = 'release_unchanged';
+  emu.agentcore.seed({ name, spec: SPEC, versions: 3, endpoints: { production: 1 } });
+  const run = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, { 'endpoint-name': 'production' }),
+  });
+  expect(run.code).toBe(0);
+  expect(run.outputs).toMatchObject({
+    operation: 'none',
+    'agent-runtime-version': '3',
+    'endpoint-version': '3',
+  });
+  expect(runtimeCalls(run.requests)).toEqual([]);
+  expect(endpointOf(name, 'production')).toMatchObject({ liveVersion: 3 });
+});
+
+test('endpoint-version pins / rolls back without touching the runtime, even when the spec differs', async () => {
+  const name = 'release_pin';
+  emu.agentcore.seed({ name, spec: SPEC, versions: 3, endpoints: { production: 3 } });
+  const run = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, {
+      'endpoint-name': 'production',
+      'endpoint-version': '2',
+      'container-uri': IMAGE_V3,
+    }),
+  });
+  expect(run.code).toBe(0);
+  expect(runtimeCalls(run.requests)).toEqual([]);
+  expect(run.stdout).toContain('the runtime is left untouched');
+  expect(run.outputs).toMatchObject({
+    'endpoint-version': '2',
+    'agent-runtime-version': '3',
+    changed: 'false',
+  });
+  expect(endpointOf(name, 'production')).toMatchObject({ status: 'READY', liveVersion: 2 });
+
+  const missing = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, { 'endpoint-name': 'production', 'endpoint-version': '9' }),
+  });
+  expect(missing.code).toBe(1);
+  expect(missing.stdout).toContain('has no version 9');
+  expect(missing.outputs['failure-reason']).toBe('invalid-input');
+  expect(mutatingRequests(missing.requests)).toEqual([]);
+});
+
+test.each([
+  ['CREATE_FAILED', undefined, ''],
+  ['UPDATE_FAILED', 1, '1'],
+])(
+  'endpoint %s: exit 1 with the service reason; the outputs say what it still serves',
+  async (status, live, output) => {
+    const name = `release_${status.toLowerCase()}`;
+    emu.agentcore.seed({ name, spec: SPEC, versions: 2, ...(live && { endpoints: { production: live } }) });
+    emu.agentcore.failNextEndpoint('Endpoint capacity unavailable');
+    const run = await deployWith(emu, {
+      node,
+      inputs: containerInputs(name, { 'endpoint-name': 'production' }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`Endpoint production is ${status}: Endpoint capacity unavailable`);
+    expect(run.outputs['endpoint-version']).toBe(output);
+    expect(run.outputs['failure-reason']).toBe('endpoint-failed');
+    expect(endpointOf(name, 'production')).toMatchObject({ status, liveVersion: live });
+  },
+);
+
+test('smoke test passes, then the endpoint is promoted; the version is invoked by number, in a fresh session', async () => {
+  const name = 'release_smoke_pass';
+  emu.agentcore.seed({ name, spec: SPEC, endpoints: { production: 1 } });
+  emu.agentcore.scriptInvocations({ [name]: { '2': { reply: '{"answer":"pong"}' } } });
+  const run = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, {
+      'container-uri': IMAGE_V2,
+      'endpoint-name': 'production',
+      'smoke-test-payload': '@smoke/payload.json',
+      'smoke-test-expect': '"answer":\\s*"pong"',
+    }),
+    files: { 'smoke/payload.json': '{"prompt":"ping"}' },
+  });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.outputs).toMatchObject({ 'endpoint-version': '2', 'smoke-test-response': '{"answer":"pong"}' });
+  const invoked = emu.agentcore.invoked.filter((i) => i.runtimeName === name);
+  expect(invoked).toHaveLength(1);
+  expect(invoked[0]).toMatchObject({
+    qualifier: '2',
+    version: 2,
+    auth: 'sigv4',
+    payload: '{"prompt":"ping"}',
+  });
+  expect(invoked[0].sessionId.length).toBeGreaterThanOrEqual(33);
+  // The smoke test came before the move.
+  const invokeAt = run.requests.findIndex((r) => r.service === 'dataplane');
+  const moveAt = run.requests.findIndex((r) => r.method === 'PUT' && r.path.includes('/runtime-endpoints/'));
+  expect(invokeAt).toBeGreaterThan(-1);
+  expect(moveAt).toBeGreaterThan(invokeAt);
+});
+
+test.each([
+  [
+    'an error',
+    { error: { message: 'Runtime initialization time exceeded' } },
+    {},
+    'Runtime initialization time exceeded',
+  ],
+  [
+    'no match',
+    { reply: '{"answer":"wrong"}' },
+    { 'smoke-test-expect': 'pong' },
+    'does not match smoke-test-expect',
+  ],
+  ['a hang', { hang: true }, { 'smoke-test-timeout': '3s' }, 'no answer within 3s'],
+] as const)(
+  'smoke test fails (%s): exit 1 and the endpoint stays where it was',
+  async (label, reply, extra, message) => {
+    const name = `release_smoke_${label.replace(/\W+/g, '_')}`;
+    emu.agentcore.seed({ name, spec: SPEC, endpoints: { production: 1 } });
+    emu.agentcore.scriptInvocations({ [name]: { '2': reply as never } });
+    const started = Date.now();
+    const run = await deployWith(emu, {
+      node,
+      inputs: containerInputs(name, {
+        'container-uri': IMAGE_V2,
+        'endpoint-name': 'production',
+        'smoke-test-payload': '{"prompt":"ping"}',
+        ...extra,
+      }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('The smoke test of version 2 failed');
+    expect(run.outputs['failure-reason']).toBe('smoke-failed');
+    expect(run.stdout).toContain(message);
+    expect(run.requests.filter((r) => r.method === 'PUT' && r.path.includes('/runtime-endpoints/'))).toEqual(
+      [],
+    );
+    expect(endpointOf(name, 'production')).toMatchObject({ liveVersion: 1, targetVersion: 1 });
+    expect(run.outputs).toMatchObject({ 'agent-runtime-version': '2', 'endpoint-version': '1' });
+    expect(run.summary).toContain('Version 2 exists but was **not promoted**');
+    expect(run.summary).toContain('`endpoint-version: 2`');
+    expect(run.summary).toContain('`endpoint-version: 1`');
+    if (label === 'a hang') expect(Date.now() - started).toBeLessThan(30_000);
+  },
+);
+
+test('a JWT runtime without smoke-test-bearer-token is refused before any change; with it, the token is sent and never shown', async () => {
+  const name = 'release_jwt';
+  const jwt = {
+    'jwt-discovery-url': 'https://issuer.example.com/.well-known/openid-configuration',
+    'jwt-allowed-clients': 'ci',
+  };
+  const refused = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, { ...jwt, 'endpoint-name': 'production', 'smoke-test-payload': '{}' }),
+  });
+  expect(refused.code).toBe(1);
+  expect(refused.stdout).toContain('smoke-test-bearer-token');
+  expect(refused.stdout).toContain('smoke-test-payload');
+  expect(refused.requests.filter((r) => r.service === 'agentcore')).toEqual([]);
+  expect(refused.outputs['failure-reason']).toBe('invalid-input');
+
+  const token = 'eyJhbGciOiJSUzI1NiJ9.secret-bearer-token.sig';
+  const run = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, {
+      ...jwt,
+      'endpoint-name': 'production',
+      'smoke-test-payload': '{}',
+      'smoke-test-bearer-token': token,
+    }),
+  });
+  expect(run.code).toBe(0);
+  expect(emu.agentcore.invoked.filter((i) => i.runtimeName === name).map((i) => i.auth)).toEqual(['bearer']);
+  expect(run.stdout).toContain(`::add-mask::${token}`);
+  expect(visibleText(run)).not.toContain(token);
+});
+
+test('an 11th endpoint is refused before any change, listing the existing ones', async () => {
+  const name = 'release_quota';
+  const endpoints = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`stage_${i + 1}`, 1]));
+  emu.agentcore.seed({ name, spec: SPEC, endpoints });
+  const run = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, { 'endpoint-name': 'production', 'container-uri': IMAGE_V2 }),
+  });
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain("the service's limit is 10");
+  expect(run.stdout).toContain('stage_9 (version 1)');
+  expect(run.outputs['failure-reason']).toBe('endpoint-failed');
+  expect(mutatingRequests(run.requests)).toEqual([]);
+});
