@@ -44,12 +44,17 @@ const NO_DOCUMENT: Record<string, string> = {
   'config file that does not exist': 'there is no file',
   'malformed YAML': 'a syntax error: editors report it before any schema check',
   'duplicate key in YAML': 'a syntax error (the YAML language server reports duplicate keys itself)',
+  // config-file.ts refuses duplicate JSON keys while parsing; a parsed document has only one of them.
+  'duplicate key in a .json-less JSON file': 'a parse error, in a file the schema test cannot name as JSON',
   'malformed JSON (missing comma)': 'a syntax error',
   'malformed JSON (bare word)': 'a syntax error',
 };
 const BEYOND_JSON_SCHEMA: Record<string, string> = {
   // spec-rules.ts lifecycleOrder: draft-07 has no keyword that compares two values.
   'idle timeout longer than the lifetime': 'idleRuntimeSessionTimeout <= maxLifetime compares two fields',
+  // config-file.ts refuses duplicate JSON keys while parsing; the parsed document keeps one value.
+  'duplicate key nested in JSON (an environment variable set twice)':
+    'JSON Schema sees parsed values, not keys twice',
 };
 
 interface Judged {

@@ -137,7 +137,26 @@ function envValuesOf(options: RunOptions): string[] {
       return [];
     }
   });
-  return [...fromInput, ...fromFiles];
+  // A value the run was also given in a public field (us-west-2 as a region, /mnt/workspace as a mount
+  // path) is printed for that field's sake: seeing it proves nothing about the secret.
+  const given = publicTextOf(options);
+  return [...fromInput, ...fromFiles].filter((value) => !given.includes(value));
+}
+
+/** Everything a run was given outside its environment variables: inputs, env, config files without them. */
+function publicTextOf(options: RunOptions): string {
+  const inputs = Object.entries(options.inputs ?? {}).filter(([name]) => name !== 'environment-variables');
+  const files = Object.values(options.files ?? {}).map((text) => {
+    if (typeof text !== 'string') return '';
+    try {
+      const document = parse(text) as { environmentVariables?: unknown } | null;
+      if (document && typeof document === 'object') delete document.environmentVariables;
+      return JSON.stringify(document);
+    } catch {
+      return '';
+    }
+  });
+  return [JSON.stringify(inputs), JSON.stringify(options.env ?? {}), ...files].join('\n');
 }
 
 export const awsRequests = (requests: RecordedRequest[]) =>
