@@ -3,7 +3,7 @@
 // whose configuration is its own.
 import { GetAgentRuntimeCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { startEmulator, type Emulator } from '../../emulator/src/index.js';
-import { containerInputs, deployWith, emulatorClient, IMAGE } from './helpers.js';
+import { containerInputs, deployWith, emulatorClient, IMAGE, pinnedImage } from './helpers.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -18,12 +18,15 @@ const imageOfVersion = async (id: string, version: string) =>
     )
   ).agentRuntimeArtifact?.containerConfiguration?.containerUri;
 
-/** Every run that exited 0 deployed its own image at the version it reports; the others name the conflict. */
+/**
+ * Every run that exited 0 deployed its own image (pinned to its tag's digest) at the version it reports; the
+ * others name the conflict.
+ */
 async function expectHonestOutcomes(runs: Awaited<ReturnType<typeof deployWith>>[], images: string[]) {
   for (const [i, run] of runs.entries()) {
     if (run.code === 0) {
       const { 'agent-runtime-id': id, 'agent-runtime-version': version } = run.outputs;
-      expect([i, await imageOfVersion(id, version)]).toEqual([i, images[i]]);
+      expect([i, await imageOfVersion(id, version)]).toEqual([i, pinnedImage(emu, images[i])]);
     } else {
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/::error::.*(conflict|concurrent|another deploy)/i);

@@ -8,6 +8,7 @@ import {
   IMAGE,
   mutatingRequests,
   operationOf,
+  pinnedImage,
   ROLE_ARN,
   visibleText,
 } from './helpers.js';
@@ -64,7 +65,12 @@ test('creates a named endpoint on the new version, then moves it on the next dep
 
 test('an unchanged runtime: the endpoint moves to the version already deployed', async () => {
   const name = 'release_unchanged';
-  emu.agentcore.seed({ name, spec: SPEC, versions: 3, endpoints: { production: 1 } });
+  // Deployed as the action deploys it: the tag pinned to its digest (pin-image-digest).
+  const deployed = {
+    ...SPEC,
+    agentRuntimeArtifact: { containerConfiguration: { containerUri: pinnedImage(emu, IMAGE) } },
+  };
+  emu.agentcore.seed({ name, spec: deployed, versions: 3, endpoints: { production: 1 } });
   const run = await deployWith(emu, {
     node,
     inputs: containerInputs(name, { 'endpoint-name': 'production' }),
