@@ -61,7 +61,8 @@ async function step(emu: Emulator, title: string, explain: string, options: Para
       (run.outputs['endpoint-version'] ? ` endpoint-version=${run.outputs['endpoint-version']}` : '') +
       (run.outputs['failure-reason'] ? ` failure-reason=${run.outputs['failure-reason']}` : ''),
   );
-  if (run.code !== 0) console.log(run.stdout);
+  // As a runner shows it: the ::add-mask:: commands (the emulator's OIDC token) are consumed, never printed.
+  if (run.code !== 0) console.log(run.stdout.replace(/^::add-mask::.*\n?/gm, ''));
   console.log(`  ${dim('job summary:')}\n${renderForTerminal(run.summary)}`);
   return run;
 }
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
       changed,
     );
 
+    for (const tag of ['v3', 'v4']) emu.ecr.pushImage({ repository: 'support-agent', tag, platforms: arm64 });
     const image = (tag: string) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:${tag}`;
     const release = (tag: string, extra: Record<string, string> = {}) => ({
       ...common,
@@ -139,31 +141,31 @@ async function main(): Promise<void> {
     });
     await step(
       emu,
-      '6. Release: smoke test, then promote',
+      '7. Release: smoke test, then promote',
       'The current version answers its smoke invocation, so the named endpoint production is created on it.',
       release('v2'),
     );
     await step(
       emu,
-      '7. Release v3: rolled forward',
-      'A new version, invoked by number before anything moves; production moves from 2 to 3.',
+      '8. Release v3: rolled forward',
+      'A new version, invoked by number before anything moves; production moves from 3 to 4.',
       release('v3'),
     );
-    // Version 4's container crashes on start: READY, but its first call fails.
+    // Version 5's container crashes on start: READY, but its first call fails.
     emu.agentcore.scriptInvocations({
-      support_agent: { '4': { error: { message: 'Runtime initialization time exceeded' } } },
+      support_agent: { '5': { error: { message: 'Runtime initialization time exceeded' } } },
     });
     await step(
       emu,
-      '8. Release v4: the smoke test fails',
-      'Version 4 is READY but does not answer: the step fails and production stays on version 3.',
+      '9. Release v4: the smoke test fails',
+      'Version 5 is READY but does not answer: the step fails and production stays on version 4.',
       release('v4'),
     );
     await step(
       emu,
-      '9. Roll back: production to version 2',
+      '10. Roll back: production to version 3',
       'endpoint-version points production at an existing version; the runtime is not touched.',
-      release('v4', { 'endpoint-version': '2' }),
+      release('v4', { 'endpoint-version': '3' }),
     );
     const production = emu.agentcore
       .runtimes()
