@@ -177,6 +177,34 @@ export async function waitUntilEndpointServes(
   );
 }
 
+/**
+ * Waits until a named endpoint is no longer CREATING or UPDATING (another deploy is moving it: the
+ * service refuses a second move meanwhile). Resolves with what it then serves, READY or failed.
+ */
+export async function waitUntilEndpointSettled(
+  gateway: RuntimeGateway,
+  agentRuntimeId: string,
+  endpointName: string,
+  options: WaitOptions,
+): Promise<EndpointSeen> {
+  let last: EndpointSeen | undefined;
+  const result = await poll('GetAgentRuntimeEndpoint', options, async () => {
+    last = await gateway.getEndpoint(agentRuntimeId, endpointName);
+    options.onStatus?.(`${last.status ?? 'UNKNOWN'} (live ${last.liveVersion ?? 'none'})`);
+    return ENDPOINT_BUSY.has(last.status ?? '') ? WaiterState.RETRY : WaiterState.SUCCESS;
+  });
+  if (result === WaiterState.SUCCESS) return last!;
+  throw new WaitTimeoutError(
+    options.waitTimeoutSeconds ?? options.timeoutSeconds,
+    `the endpoint ${endpointName} is still ${last?.status ?? 'busy'} (another deploy is moving it)`,
+    undefined,
+    `the endpoint ${endpointName} to settle`,
+  );
+}
+
+/** An endpoint in these states is being moved and refuses another move (ConflictException). */
+export const ENDPOINT_BUSY = new Set(['CREATING', 'UPDATING']);
+
 /** Waits until a DELETING runtime is gone, so a runtime of the same name can be created again. */
 export async function waitUntilDeleted(
   gateway: RuntimeGateway,

@@ -3,11 +3,15 @@
 // enforces the service's quota of endpoints per runtime without a half-done deploy.
 import type { AgentRuntimeEndpoint } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
-import { waitUntilEndpointServes, type EndpointSeen } from '../aws/wait.js';
+import { isConflict } from '../aws/errors.js';
+import {
+  ENDPOINT_BUSY,
+  waitUntilEndpointServes,
+  waitUntilEndpointSettled,
+  type EndpointSeen,
+} from '../aws/wait.js';
+import { MAX_ENDPOINTS_PER_RUNTIME } from '../plan/release-plan.js';
 import { secondsLeft } from './deadline.js';
-
-/** The service quota: endpoints per runtime, DEFAULT included. */
-export const MAX_ENDPOINTS_PER_RUNTIME = 10;
 
 /** Where the named endpoint stands before the run, and the runtime's other endpoints. */
 export interface EndpointBefore {
@@ -80,14 +84,17 @@ export async function promoteEndpoint(
   description: string | undefined,
   ctx: PromoteContext,
 ): Promise<EndpointAfter> {
-  const { name, existing } = before;
-  const previousVersion = existing?.liveVersion;
+  const { name } = before;
+  const settle = () => settledEndpoint(name, agentRuntimeId, ctx);
+  // Another deploy may be moving it right now: the service refuses a second move until that one settles.
+  let existing =
+    before.existing && ENDPOINT_BUSY.has(before.existing.status ?? '') ? await settle() : before.existing;
   const report = (seen: EndpointSeen | undefined, operation: EndpointAfter['operation']) => {
     const after: EndpointAfter = {
       name,
       arn: seen?.agentRuntimeEndpointArn ?? existing?.arn,
       version: seen?.liveVersion,
-      previousVersion,
+      previousVersion: existing?.liveVersion,
       operation,
     };
     ctx.onEndpoint?.(after);
@@ -101,15 +108,24 @@ export async function promoteEndpoint(
   // from the request would make "roll forward to 3 again" after a rollback replay the first answer.
   const operation = existing ? 'update' : 'create';
   // What it serves until the move settles: the old version (or nothing, for a new endpoint).
-  report({ liveVersion: previousVersion, agentRuntimeEndpointArn: existing?.arn }, operation);
+  report({ liveVersion: existing?.liveVersion, agentRuntimeEndpointArn: existing?.arn }, operation);
   if (existing) {
-    await ctx.gateway.updateEndpoint({
-      agentRuntimeId,
-      endpointName: name,
-      agentRuntimeVersion: version,
-      ...(description && { description }),
-    });
-    ctx.log(`Moving endpoint ${name}: version ${previousVersion ?? 'none'} -> ${version}.`);
+    const move = () =>
+      ctx.gateway.updateEndpoint({
+        agentRuntimeId,
+        endpointName: name,
+        agentRuntimeVersion: version,
+        ...(description && { description }),
+      });
+    try {
+      await move();
+    } catch (err) {
+      // Someone else started a move since the endpoint was read: let it settle, then move once more.
+      if (!isConflict(err)) throw err;
+      existing = await settle();
+      await move();
+    }
+    ctx.log(`Moving endpoint ${name}: version ${existing.liveVersion ?? 'none'} -> ${version}.`);
   } else {
     await ctx.gateway.createEndpoint({
       agentRuntimeId,
@@ -125,4 +141,18 @@ export async function promoteEndpoint(
   });
   ctx.log(`Endpoint ${name} serves version ${version}.`);
   return report(seen, operation);
+}
+
+/** Waits out a move someone else started; answers where the endpoint then stands. */
+async function settledEndpoint(
+  name: string,
+  agentRuntimeId: string,
+  ctx: PromoteContext,
+): Promise<NonNullable<EndpointBefore['existing']>> {
+  ctx.log(`Endpoint ${name} is being moved by another deploy; waiting for that move to settle first.`);
+  const seen = await waitUntilEndpointSettled(ctx.gateway, agentRuntimeId, name, {
+    timeoutSeconds: secondsLeft(ctx.deadline),
+    onStatus: (status) => ctx.log(`endpoint ${name}: ${status}`),
+  });
+  return { liveVersion: seen.liveVersion, status: seen.status, arn: seen.agentRuntimeEndpointArn };
 }

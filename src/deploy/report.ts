@@ -91,7 +91,8 @@ function releaseSummary(record: DeployRecord): ReleaseSummary | undefined {
   return {
     endpointName: record.endpointBefore?.name,
     version: record.releaseVersion,
-    previousVersion: record.endpointBefore?.existing?.liveVersion,
+    // What it served when this run moved it (a move by another deploy may have settled in between).
+    previousVersion: record.endpoint?.previousVersion ?? record.endpointBefore?.existing?.liveVersion,
     servedVersion: record.endpoint?.version,
     pinned: Boolean(record.pinned),
     smoke: record.smoke,

@@ -1,6 +1,7 @@
 // The plan for machines (the `plan-json` output, the plan hash): every decision and changed value, in a
 // stable shape. Values of sensitive fields (environment variables) are never written, not even hashed.
 import type { Operation, Plan } from '../plan/plan.js';
+import type { ReleasePlan } from '../plan/release-plan.js';
 
 export interface PlanJson {
   formatVersion: 1;
@@ -28,9 +29,11 @@ export interface PlanJson {
     change: Record<string, { before: string; after: string }>;
     remove: string[];
   };
+  /** Endpoint moves and the smoke test (release-plan.ts); absent without endpoint-name or a smoke test. */
+  release?: ReleasePlan;
 }
 
-export function planJsonObject(plan: Plan): PlanJson {
+export function planJsonObject(plan: Plan, release?: ReleasePlan): PlanJson {
   return {
     formatVersion: 1,
     runtimeName: plan.runtimeName,
@@ -56,10 +59,11 @@ export function planJsonObject(plan: Plan): PlanJson {
       change: { ...plan.tagChanges.change },
       remove: [...plan.tagChanges.remove],
     },
+    ...(release && { release: structuredClone(release) }),
   };
 }
 
 /** The plan as pretty-printed JSON. */
-export function planJson(plan: Plan): string {
-  return JSON.stringify(planJsonObject(plan), null, 2);
+export function planJson(plan: Plan, release?: ReleasePlan): string {
+  return JSON.stringify(planJsonObject(plan, release), null, 2);
 }

@@ -17,6 +17,8 @@ export interface RenderOptions {
    * headline or warnings in the future tense.
    */
   as?: 'plan' | 'changes';
+  /** The release block (release-plan-markdown.ts): endpoint moves and the smoke test, after the headline. */
+  release?: string;
 }
 
 const DEFAULT_DETAILS_THRESHOLD = 20;
@@ -39,6 +41,7 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
   if (options.as !== 'changes') {
     blocks.push(headline(plan), context(plan));
     if (plan.artifactNotes.length > 0) blocks.push(plan.artifactNotes.map((n) => `📦 ${n}`).join('\n\n'));
+    if (options.release) blocks.push(options.release);
     if (plan.replacementReasons.length > 0) blocks.push(replacementCaution(plan));
     // A create removes nothing; a replacement deploys nothing, so nothing is removed either.
     const removal = plan.operation === 'update' ? removalWarning(plan.fieldChanges) : undefined;

@@ -142,3 +142,28 @@ test('STS failing on every attempt: exit 1 naming the call and the cause', async
     emu.faults.sts.serverErrors = 0;
   }
 });
+
+test('one role session signs every client of a release: control plane, ECR and the data plane', async () => {
+  const assumedBefore = emu.sts.assumed.length;
+  const oidcBefore = emu.oidc.issued.length;
+  const run = await deployWith(emu, {
+    inputs: containerInputs('oidc_release_agent', {
+      'role-to-assume': DEPLOY_ROLE,
+      'endpoint-name': 'production',
+      'smoke-test-payload': '{"prompt":"ping"}',
+    }),
+    env: oidcEnv(),
+  });
+  expect(run.code).toBe(0);
+  expect(run.outputs['endpoint-version']).toBe('1');
+  // Each SDK client caches credentials on its own; the action shares one provider so the role is
+  // assumed once, with one OIDC token, however many clients a run loads.
+  expect(emu.sts.assumed.length - assumedBefore).toBe(1);
+  expect(emu.oidc.issued.length - oidcBefore).toBe(1);
+  const sessionKey = emu.sts.assumed[assumedBefore].accessKeyId;
+  const signed = run.requests.filter((r) => /Credential=/.test(String(r.headers.authorization ?? '')));
+  const services = new Set(signed.map((r) => r.service));
+  expect(services).toEqual(new Set(['agentcore', 'ecr', 'dataplane']));
+  for (const request of signed)
+    expect(/Credential=([^/]+)/.exec(String(request.headers.authorization))?.[1]).toBe(sessionKey);
+});

@@ -5,6 +5,7 @@ import { NODE24 } from '../../scripts/run-action.js';
 import {
   containerInputs,
   deployWith,
+  emulatorClient,
   IMAGE,
   mutatingRequests,
   operationOf,
@@ -261,4 +262,98 @@ test('an 11th endpoint is refused before any change, listing the existing ones',
   expect(run.stdout).toContain('stage_9 (version 1)');
   expect(run.outputs['failure-reason']).toBe('endpoint-failed');
   expect(mutatingRequests(run.requests)).toEqual([]);
+});
+
+test('plan mode shows the endpoint moves, which endpoints stay, and that a smoke test gates the move', async () => {
+  const name = 'release_plan';
+  emu.agentcore.seed({ name, spec: SPEC, versions: 3, endpoints: { production: 2, staging: 3 } });
+  const run = await deployWith(emu, {
+    node,
+    inputs: containerInputs(name, {
+      mode: 'plan',
+      'endpoint-name': 'production',
+      'container-uri': IMAGE_V2,
+      'smoke-test-payload': '{"prompt":"ping"}',
+    }),
+  });
+  expect(run.code).toBe(0);
+  expect(mutatingRequests(run.requests)).toEqual([]);
+  const markdown = run.outputs['plan-markdown'];
+  expect(markdown).toContain(
+    '| `production` | 2 | **4** (moved by this deploy, after the smoke test passes) |',
+  );
+  expect(markdown).toContain('| `DEFAULT` | 3 | 4 (moved by the service');
+  expect(markdown).toContain('| `staging` | 3 | 3 (stays) |');
+  expect(markdown).toContain('before `production` moves; if it fails, `production` stays on version 2.');
+  expect(run.summary).toContain('| Endpoint | Now | After this deploy |');
+  expect(JSON.parse(run.outputs['plan-json']).release).toMatchObject({
+    endpointName: 'production',
+    version: '4',
+    versionIsNew: true,
+    smokeTest: true,
+  });
+});
+
+test('plan mode with endpoint-version: "pin/roll back, runtime untouched"; a missing version is named', async () => {
+  const name = 'release_plan_pin';
+  emu.agentcore.seed({ name, spec: SPEC, versions: 3, endpoints: { production: 3 } });
+  const plan = (version: string) =>
+    deployWith(emu, {
+      node,
+      inputs: containerInputs(name, {
+        mode: 'plan',
+        'endpoint-name': 'production',
+        'endpoint-version': version,
+        'container-uri': IMAGE_V3,
+      }),
+    });
+  const run = await plan('2');
+  expect(run.code).toBe(0);
+  expect(mutatingRequests(run.requests)).toEqual([]);
+  const markdown = run.outputs['plan-markdown'];
+  expect(markdown).toContain(
+    `### 📌 \`${name}\`: pin/roll back \`production\` to version 2, runtime untouched`,
+  );
+  expect(markdown).toContain('| `production` | 3 | **2** (pinned by this deploy) |');
+  expect(markdown).toContain('none of the differences below are deployed by this run');
+  expect(run.stdout).toContain('Plan: pin/roll back production to version 2, runtime untouched.');
+
+  const missing = await plan('9');
+  expect(missing.code).toBe(0);
+  expect(missing.outputs['plan-markdown']).toContain(
+    'A deploy would stop before any change:** endpoint-version 9',
+  );
+  expect(missing.stdout).toContain('has no version 9');
+});
+
+test('an endpoint that another deploy is moving is waited for, then moved', async () => {
+  const name = 'release_busy';
+  emu.agentcore.seed({ name, spec: SPEC, versions: 3, endpoints: { production: 3 } });
+  emu.agentcore.transitionDelayMs = 4000;
+  try {
+    const { UpdateAgentRuntimeEndpointCommand } = await import('@aws-sdk/client-bedrock-agentcore-control');
+    const id = emu.agentcore.runtimes().find((r) => r.agentRuntimeName === name)!.agentRuntimeId;
+    await emulatorClient(emu).send(
+      new UpdateAgentRuntimeEndpointCommand({
+        agentRuntimeId: id,
+        endpointName: 'production',
+        agentRuntimeVersion: '2',
+      }),
+    );
+    expect(endpointOf(name, 'production')).toMatchObject({ status: 'UPDATING' });
+    const run = await deployWith(emu, {
+      node,
+      inputs: containerInputs(name, { 'endpoint-name': 'production', 'endpoint-version': '1' }),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Endpoint production is being moved by another deploy; waiting for that move to settle first.',
+    );
+    expect(run.requests.filter((r) => r.status === 409)).toEqual([]);
+    expect(endpointOf(name, 'production')).toMatchObject({ status: 'READY', liveVersion: 1 });
+    // It moved from what the other deploy left it on, and says so.
+    expect(run.summary).toContain('Moved from 2; to roll back: `endpoint-version: 2`');
+  } finally {
+    emu.agentcore.transitionDelayMs = 300;
+  }
 });
