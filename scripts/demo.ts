@@ -147,7 +147,13 @@ async function main(): Promise<void> {
     );
     await step(
       emu,
-      '8. Release v3: rolled forward',
+      '8. Pull request for v3: plan the release',
+      'The plan shows which endpoint moves from which version to which, which stay, and the smoke test gating it.',
+      { ...release('v3'), ...prEvent },
+    );
+    await step(
+      emu,
+      '9. Release v3: rolled forward',
       'A new version, invoked by number before anything moves; production moves from 3 to 4.',
       release('v3'),
     );
@@ -157,13 +163,13 @@ async function main(): Promise<void> {
     });
     await step(
       emu,
-      '9. Release v4: the smoke test fails',
+      '10. Release v4: the smoke test fails',
       'Version 5 is READY but does not answer: the step fails and production stays on version 4.',
       release('v4'),
     );
     await step(
       emu,
-      '10. Roll back: production to version 3',
+      '11. Roll back: production to version 3',
       'endpoint-version points production at an existing version; the runtime is not touched.',
       release('v4', { 'endpoint-version': '3' }),
     );
