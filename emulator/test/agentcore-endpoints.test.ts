@@ -188,7 +188,13 @@ describe('named endpoints', () => {
 
   it('refuses duplicates, unknown versions, unknown endpoints and runtimes', async () => {
     const id = await readyRuntime('strict');
-    await ac.client.send(new CreateAgentRuntimeEndpointCommand({ agentRuntimeId: id, name: 'prod' }));
+    // prod stays CREATING for the whole test, however loaded the machine: the last case needs it so.
+    ac.state.transitionDelayMs = 60_000;
+    try {
+      await ac.client.send(new CreateAgentRuntimeEndpointCommand({ agentRuntimeId: id, name: 'prod' }));
+    } finally {
+      ac.state.transitionDelayMs = 250;
+    }
     const cases: [() => Promise<unknown>, unknown][] = [
       [
         () => ac.client.send(new CreateAgentRuntimeEndpointCommand({ agentRuntimeId: id, name: 'prod' })),

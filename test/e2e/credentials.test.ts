@@ -1,8 +1,7 @@
 // Credentials end to end: GitHub OIDC -> STS AssumeRoleWithWebIdentity -> signed AgentCore calls.
 import { startEmulator, type Emulator } from '../../emulator/src/index.js';
-import { awsRequests, containerInputs, deployWith, visibleText } from './helpers.js';
+import { awsRequests, containerInputs, DEPLOY_ROLE, deployWith, oidcEnvOf, visibleText } from './helpers.js';
 
-const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/GitHubDeployAgentCore';
 let emu: Emulator;
 
 beforeAll(async () => {
@@ -10,13 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-/** The runner's environment when the job has `permissions: id-token: write`, and no AWS keys. */
-const oidcEnv = () => ({
-  AWS_ACCESS_KEY_ID: undefined,
-  AWS_SECRET_ACCESS_KEY: undefined,
-  ACTIONS_ID_TOKEN_REQUEST_URL: emu.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: emu.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-});
+const oidcEnv = () => oidcEnvOf(emu);
 
 test('assumes the role with a GitHub OIDC token and signs every AgentCore call with the session', async () => {
   const assumedBefore = emu.sts.assumed.length;

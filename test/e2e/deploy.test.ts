@@ -294,7 +294,9 @@ test('a container <-> code switch fails before changing anything, and says what 
 test('a runtime that is UPDATING is waited for before it is updated', async () => {
   const name = 'busy_agent';
   // Long enough that the runtime is still UPDATING when the action reads it.
-  emu.agentcore.transitionDelayMs = 8000;
+  // Long enough that the deletion is still under way when the action first looks, even on a loaded
+  // machine (the run starts a process and resolves the image first).
+  emu.agentcore.transitionDelayMs = 15_000;
   emu.agentcore.seed({
     name,
     status: 'UPDATING',
@@ -313,7 +315,9 @@ test('a runtime that is UPDATING is waited for before it is updated', async () =
 
 test('a runtime that is being deleted is waited out, then created again', async () => {
   const name = 'deleting_agent';
-  emu.agentcore.transitionDelayMs = 8000;
+  // Long enough that the deletion is still under way when the action first looks, even on a loaded
+  // machine (the run starts a process and resolves the image first).
+  emu.agentcore.transitionDelayMs = 15_000;
   emu.agentcore.seed({
     name,
     status: 'DELETING',

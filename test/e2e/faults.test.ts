@@ -1,12 +1,10 @@
 // Faults on every call the action makes, through the bundled action: AgentCore, STS, the OIDC token
 // endpoint and GitHub. A burst of throttles, of 5xx or of dropped connections aimed at each call in turn
-// is survived; a persistent failure ends the run with exit 1 (a warning, for the optional PR comment)
-// naming the call and its cause.
+// is survived. (A persistent failure: faults-persistent.test.ts; the two files run in parallel.)
 import { startEmulator, type Emulator, type ServiceName } from '../../emulator/src/index.js';
 import type { RecordedRequest } from '../../emulator/src/index.js';
-import { containerInputs, deployWith, operationOf } from './helpers.js';
+import { callOf, containerInputs, DEPLOY_ROLE, deployWith, oidcEnvOf } from './helpers.js';
 
-const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/GitHubDeployAgentCore';
 const TOKEN = 'ghs_emulatortoken';
 const BURST = 3;
 type Fault = 'throttle' | 'serverErrors' | 'dropConnections';
@@ -19,20 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const oidcEnv = () => ({
-  AWS_ACCESS_KEY_ID: undefined,
-  AWS_SECRET_ACCESS_KEY: undefined,
-  ACTIONS_ID_TOKEN_REQUEST_URL: emu.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: emu.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-});
-
-/** The call a request makes, across services (GitHub paths without their numbers). */
-const callOf = (r: { service: ServiceName; method: string; path: string }): string =>
-  r.service === 'agentcore'
-    ? operationOf(r as RecordedRequest)
-    : r.service === 'github'
-      ? `${r.method} ${r.path.replace(/\d+/g, 'N')}`
-      : r.service;
+const oidcEnv = () => oidcEnvOf(emu);
 
 /**
  * Aims `fault` at the first BURST requests of every distinct call of every service, for one run. The
@@ -147,87 +132,4 @@ describe.each(FAULTS)('a burst of %s on every call', (fault) => {
       expect([call, met[call]]).toEqual([call, BURST]);
     expect(emu.github.comments(pr).filter((c) => c.body.includes('second'))).toHaveLength(1);
   }, 120_000);
-});
-
-describe('a persistent failure ends the run naming the call and the cause', () => {
-  const persistent = async (service: ServiceName, call: string, run: () => ReturnType<typeof deployWith>) => {
-    emu.faults[service].serverErrors = 1_000_000;
-    emu.faults[service].onlyFor = (req) => callOf({ service, ...req }) === call;
-    try {
-      return await run();
-    } finally {
-      emu.faults[service].serverErrors = 0;
-      emu.faults[service].onlyFor = undefined;
-    }
-  };
-
-  test.each([
-    [
-      'ListAgentRuntimes',
-      /::error::ListAgentRuntimes failed after 6 attempts: InternalServerException \(HTTP 500\)/,
-    ],
-    [
-      'CreateAgentRuntime',
-      /::error::CreateAgentRuntime failed after 6 attempts: InternalServerException \(HTTP 500\)/,
-    ],
-  ])('%s', async (call, message) => {
-    const run = await persistent('agentcore', call, () =>
-      deployWith(emu, { inputs: containerInputs(`down_${call.toLowerCase()}`) }),
-    );
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(message);
-  });
-
-  test('the OIDC token endpoint', async () => {
-    const run = await persistent('oidc', 'oidc', () =>
-      deployWith(emu, {
-        inputs: containerInputs('down_oidc', { 'role-to-assume': DEPLOY_ROLE }),
-        env: oidcEnv(),
-      }),
-    );
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::GitHub OIDC token request failed: .*500/);
-  });
-
-  test('STS', async () => {
-    const run = await persistent('sts', 'sts', () =>
-      deployWith(emu, {
-        inputs: containerInputs('down_sts', { 'role-to-assume': DEPLOY_ROLE }),
-        env: oidcEnv(),
-      }),
-    );
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(
-      /::error::STS AssumeRoleWithWebIdentity for \S+ failed after retries: InternalFailure \(HTTP 500\)/,
-    );
-  });
-
-  test('GitHub: the comment is optional, so a warning naming the call and its status, and exit 0', async () => {
-    emu.github.seedPullRequest({ number: 599 });
-    const run = await persistent('github', 'GET /repos/octo-org/agents/issues/N/comments', () =>
-      deployWith(emu, {
-        eventName: 'pull_request',
-        event: { pull_request: { number: 599 } },
-        githubToken: TOKEN,
-        inputs: { ...containerInputs('down_github'), mode: 'plan' },
-      }),
-    );
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /::warning::Could not post the plan on the pull request: GET \/repos\/octo-org\/agents\/issues\/599\/comments answered 500/,
-    );
-  });
-
-  test('GetAgentRuntime inside the wait: tolerated, until 60 s of failed looks without a break', async () => {
-    const started = Date.now();
-    const run = await persistent('agentcore', 'GetAgentRuntime', () =>
-      deployWith(emu, { inputs: containerInputs('down_wait', { 'wait-timeout': '30m' }) }),
-    );
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(
-      /::error::GetAgentRuntime failed on every look for 6\ds without a break \(InternalServerException \(HTTP 500\): Internal server error\)/,
-    );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(60_000);
-    expect(Date.now() - started).toBeLessThan(120_000);
-  }, 180_000);
 });

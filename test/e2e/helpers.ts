@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end suites: one emulator per file, static or OIDC credentials, and ways
 // to look at what the bundled action sent.
 import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
-import type { Emulator, RecordedRequest } from '../../emulator/src/index.js';
+import type { Emulator, RecordedRequest, ServiceName } from '../../emulator/src/index.js';
 import { parse } from 'yaml';
 import { runAction, type RunOptions, type RunResult } from '../../scripts/run-action.js';
 
@@ -198,3 +198,22 @@ export const visibleText = (run: RunResult) =>
   [run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr, run.summary, ...Object.values(run.outputs)].join(
     '\n',
   );
+
+/** A role the jobs assume through GitHub OIDC (the emulated STS accepts any). */
+export const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/GitHubDeployAgentCore';
+
+/** The runner's environment when the job has `permissions: id-token: write`, and no AWS keys. */
+export const oidcEnvOf = (emu: Emulator) => ({
+  AWS_ACCESS_KEY_ID: undefined,
+  AWS_SECRET_ACCESS_KEY: undefined,
+  ACTIONS_ID_TOKEN_REQUEST_URL: emu.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: emu.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+});
+
+/** The call a request makes, across services (GitHub paths without their numbers). */
+export const callOf = (r: { service: ServiceName; method: string; path: string }): string =>
+  r.service === 'agentcore'
+    ? operationOf(r as RecordedRequest)
+    : r.service === 'github'
+      ? `${r.method} ${r.path.replace(/\d+/g, 'N')}`
+      : r.service;

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { startEmulator, type Emulator } from '../../emulator/src/index.js';
 import { BAD_INPUTS, type BadInputCase } from '../../src/inputs/fixtures/bad-inputs.js';
-import { deployWith, digestOf, emulatorClient } from './helpers.js';
+import { DEPLOY_ROLE, deployWith, digestOf, emulatorClient } from './helpers.js';
 
 let emu: Emulator;
 let client: BedrockAgentCoreControlClient;
@@ -20,7 +20,6 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 const ROLE = 'arn:aws:iam::123456789012:role/AgentRuntimeExecution';
-const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/GitHubDeployAgentCore';
 
 test('inputs override a YAML file: scalars replace, maps merge key by key, an artifact input replaces the artifact', async () => {
   const yaml = [
