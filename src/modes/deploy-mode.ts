@@ -92,9 +92,10 @@ export async function deployMode(
       const applied = await core.group('Deploying', () => applyDeploy(spec, ctx, planned));
       record.applied = applied;
       record.runtime = applied.runtime;
-      // A no-op on a READY runtime has nothing to wait for. (A failed one matching the configuration is
-      // never a no-op: the plan retries it.)
-      const settled = applied.operation === 'none' && applied.runtime.status === 'READY';
+      // A no-op or a tag-only change on a READY runtime has nothing to wait for: no new version was made.
+      // (A failed one matching the configuration is never a no-op: the plan retries it.)
+      const tagsOnly = applied.operation === 'update' && !applied.plan.newVersion;
+      const settled = (applied.operation === 'none' || tagsOnly) && applied.runtime.status === 'READY';
       if (settings.waitForReady && !settled)
         record.runtime = await waitForReady(gateway, applied, deadline, settings.waitTimeoutSeconds);
       record.releaseVersion = record.runtime.version;

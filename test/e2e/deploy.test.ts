@@ -175,6 +175,8 @@ test('a tag-only change tags and untags without a new version', async () => {
   expect(run.code).toBe(0);
   expect(run.outputs).toMatchObject({ operation: 'update', changed: 'true', 'agent-runtime-version': '1' });
   expect(mutatingRequests(run.requests).map(operationOf).sort()).toEqual(['TagResource', 'UntagResource']);
+  // No new version, so nothing to wait for: the one GetAgentRuntime is the plan's read.
+  expect(run.requests.map(operationOf).filter((op) => op.startsWith('Get'))).toEqual(['GetAgentRuntime']);
   expect(emu.agentcore.runtimes().find((r) => r.agentRuntimeName === name)?.tags).toEqual({
     team: 'b',
     new: 'y',
