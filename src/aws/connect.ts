@@ -41,7 +41,9 @@ export function connect(settings: ActionSettings, region: string): AwsConnection
   let registry: ImageRegistry | undefined;
   let store: ObjectStore | undefined;
   return {
-    gateway: new SdkRuntimeGateway(createControlClient({ region, credentials, userAgent: USER_AGENT })),
+    gateway: new SdkRuntimeGateway(
+      createControlClient({ region, credentials, userAgent: USER_AGENT, throttling: { log: core.info } }),
+    ),
     registry: () => (registry ??= new EcrImageRegistry({ credentials, userAgent: USER_AGENT })),
     store: () => (store ??= new S3ObjectStore({ region, credentials, userAgent: USER_AGENT })),
     invoker: createAgentInvoker({ region, credentials, userAgent: USER_AGENT }),

@@ -36,6 +36,16 @@ export function isClientError(err: unknown): boolean {
 
 export const isConflict = (err: unknown): boolean => errorName(err) === 'ConflictException';
 
+/** The account's request rate was exceeded: the SDK's own retries were not enough, but it will pass. */
+export function isThrottling(err: unknown): boolean {
+  const e = asSdkError(err);
+  return (
+    e.name === 'ThrottlingException' ||
+    e.name === 'TooManyRequestsException' ||
+    e.$metadata?.httpStatusCode === 429
+  );
+}
+
 /**
  * IAM is eventually consistent: right after its execution role (or the role's ECR permissions) is created,
  * CreateAgentRuntime fails with these messages for up to about two minutes. Terraform retries them too.

@@ -28,8 +28,10 @@ import {
   type UpdateAgentRuntimeEndpointResponse,
   type UpdateAgentRuntimeResponse,
 } from '@aws-sdk/client-bedrock-agentcore-control';
-import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { markOperation } from './errors.js';
+import type { AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer } from '@aws-sdk/types';
+import { errorMessage, isThrottling, markOperation } from './errors.js';
+import { OUTAGE_MS } from './poll.js';
+import { sleep } from '../util/sleep.js';
 
 export interface RuntimeGateway {
   /** The runtime with exactly this name, looked up across every page of ListAgentRuntimes. */
@@ -57,6 +59,7 @@ export function createControlClient(options: {
   region: string;
   credentials?: AwsCredentialIdentityProvider;
   userAgent: string;
+  throttling?: ThrottlingOptions;
 }): BedrockAgentCoreControlClient {
   // The endpoint is deliberately not set here: AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL (the SDK's
   // standard variable) is how a test, the demo or a VPC-endpoint user redirects it.
@@ -68,7 +71,57 @@ export function createControlClient(options: {
     customUserAgent: options.userAgent,
   });
   nameFailedCalls(client);
+  outlastThrottling(client, options.throttling ?? {});
   return client;
+}
+
+/** The status reads of waits: a throttled look is already tolerated there, on the wait's own schedule. */
+const POLL_READS = new Set(['GetAgentRuntimeCommand', 'GetAgentRuntimeEndpointCommand']);
+
+/**
+ * A matrix of deploys shares the account's request rate: a call still throttled after the SDK's attempts
+ * (some 15 s of back-off) is made again, jittered so the jobs fall out of step, until it has been throttled
+ * for OUTAGE_MS (the rule waits follow too: longer is an outage, and the run ends naming the call). A
+ * throttled request was refused, not run, so making it again is safe; creates and updates carry a client
+ * token besides.
+ */
+function outlastThrottling(client: BedrockAgentCoreControlClient, options: ThrottlingOptions): void {
+  client.middlewareStack.add(throttlingMiddleware(options), {
+    step: 'initialize',
+    name: 'outlastThrottling',
+  });
+}
+
+/** The middleware itself (exported for its tests): `next` runs the call with all of the SDK's attempts. */
+export function throttlingMiddleware({
+  log,
+  wait = sleep,
+  now = Date.now,
+}: ThrottlingOptions): InitializeMiddleware<object, MetadataBearer> {
+  const middleware: InitializeMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
+    if (POLL_READS.has(String(context.commandName))) return next(args);
+    const started = now();
+    for (let delayMs = 2000; ; delayMs = Math.min(delayMs * 2, 15_000)) {
+      try {
+        return await next(args);
+      } catch (err) {
+        const jittered = Math.round(delayMs * (0.5 + Math.random() / 2));
+        if (!isThrottling(err) || now() - started + jittered > OUTAGE_MS) throw err;
+        const call = String(context.commandName).replace(/Command$/, '');
+        log?.(`${call} throttled (${errorMessage(err)}); trying again in ${(jittered / 1000).toFixed(1)}s.`);
+        await wait(jittered);
+      }
+    }
+  };
+  return middleware;
+}
+
+export interface ThrottlingOptions {
+  /** Told when a throttled call is made again. */
+  log?: (message: string) => void;
+  /** Tests pass a fake clock. */
+  wait?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
 
 /** Every error that leaves the client says which call failed (after all of the SDK's retries). */
