@@ -5,10 +5,11 @@
 // once its back-off reaches the cap every job of a matrix polls in step.
 //
 // The schedule: the first look comes at a random point 2.6-5 s in (no create, update or delete settles
-// sooner), then one every 2.2 s. The random phase makes the lag from READY to noticing it uniform on
-// 0-2.2 s whatever the transition's length (median 1.1 s, plus a request's latency: at 2.4 s the
-// measured median sat on the 1.2 s target rather than under it), and costs at most 1/2.2 = 0.45
-// GetAgentRuntime calls per second over any wait, as the 5 s, 30 s, 2 min and 5 min benchmarks show.
+// sooner), then one every 2 s. The random phase makes the lag from READY to noticing it uniform on
+// 0-2 s whatever the transition's length (median 1 s, plus a request's latency: at 2.4 s and 2.2 s the
+// measured median sat on the 1.2 s target rather than under it), and costs fewer than 0.5 GetAgentRuntime
+// calls per second over any wait (the first look comes after more than one interval), as the 5 s, 30 s,
+// 2 min and 5 min benchmarks show.
 import { describeCause, isTransient } from './errors.js';
 import { sleep as realSleep } from '../util/sleep.js';
 
@@ -20,7 +21,7 @@ export interface PollSchedule {
 }
 
 /** For a runtime known to be CREATING, UPDATING or DELETING. */
-export const POLL_INTERVAL_MS = 2200;
+export const POLL_INTERVAL_MS = 2000;
 export const TRANSITION_SCHEDULE: PollSchedule = { firstLookMs: [2600, 5000], intervalMs: POLL_INTERVAL_MS };
 /** For something that may well be settled already: look at once, then as above. */
 export const LOOK_AT_ONCE_SCHEDULE: PollSchedule = { firstLookMs: [0, 0], intervalMs: POLL_INTERVAL_MS };
