@@ -154,7 +154,7 @@ describe('the bad-input corpus', () => {
     (name) => {
       const bad = BAD_INPUTS.find((c) => c.name === name)!;
       const env = { GITHUB_WORKSPACE: makeWorkspace(filesOf(bad)), AWS_REGION: 'us-east-1' };
-      expect(readInputs(inputsOf(bad.inputs), env).errors).not.toEqual([]);
+      expect(readInputs(inputsOf(bad.inputs), env, loadConfigFile).errors).not.toEqual([]);
       const judged = judge(bad.inputs, filesOf(bad))!;
       expect(judged.actionRejects).toBe(false);
       expect(schemaRejects(judged.document)).toBe(false);
@@ -188,7 +188,7 @@ describe.each([
     const text = readFileSync(join(dir, name), 'utf8');
     const inputs = { 'config-file': name };
     const env = { GITHUB_WORKSPACE: makeWorkspace({ [name]: text }), AWS_REGION: 'us-east-1' };
-    expect(readInputs(inputsOf(inputs), env).errors).toEqual([]);
+    expect(readInputs(inputsOf(inputs), env, loadConfigFile).errors).toEqual([]);
     const judged = judge(inputs, { [name]: text })!;
     expect(judged.actionRejects).toBe(false);
     for (const document of [judged.document, judged.fileDocument]) {

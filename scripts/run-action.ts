@@ -30,6 +30,8 @@ export interface RunOptions {
   githubToken?: string;
   node?: string;
   workspace?: string;
+  /** The bundle to run; dist/index.js unless said. */
+  bundle?: string;
   /** Sends a signal to the action when a line of its output matches, like a runner cancelling the job. */
   cancelWhen?: { output: RegExp; signal: NodeJS.Signals };
 }
@@ -85,7 +87,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     else env[k] = v;
   }
 
-  const child = spawn(options.node ?? process.execPath, [join(repoRoot, 'dist/index.js')], {
+  const child = spawn(options.node ?? process.execPath, [options.bundle ?? join(repoRoot, 'dist/index.js')], {
     cwd: workspace,
     env,
   });

@@ -8,7 +8,6 @@ const inputs: Record<string, string> = {};
 const outputs: Record<string, string> = {};
 const failures: string[] = [];
 const context = {
-  eventName: 'push',
   payload: {} as object,
   repo: { owner: 'o', repo: 'r' },
   serverUrl: 'https://github.com',
@@ -52,6 +51,13 @@ jest.unstable_mockModule('./aws/connect.js', () => ({ connect, isMissingAwsAcces
 
 const { run } = await import('./main.js');
 
+// run() decides plan or deploy from the runner's GITHUB_EVENT_NAME, as github.context does.
+const eventNameBefore = process.env.GITHUB_EVENT_NAME;
+afterAll(() => {
+  if (eventNameBefore === undefined) delete process.env.GITHUB_EVENT_NAME;
+  else process.env.GITHUB_EVENT_NAME = eventNameBefore;
+});
+
 const VALID = {
   'aws-region': 'us-east-1',
   'agent-runtime-name': 'my_agent',
@@ -68,7 +74,7 @@ beforeEach(() => {
   gateway.readyOnGet = true;
   registry = new FakeRegistry();
   registry.push('a', 'v1', [{ os: 'linux', architecture: 'arm64' }]);
-  context.eventName = 'push';
+  process.env.GITHUB_EVENT_NAME = 'push';
 });
 
 test('invalid inputs fail the step with every problem, before connecting to AWS', async () => {
@@ -96,7 +102,7 @@ test('a push deploys: creates, waits for READY, and sets the outputs', async () 
 
 test('a pull request only plans: outputs say what a deploy would do, nothing is changed', async () => {
   Object.assign(inputs, VALID);
-  context.eventName = 'pull_request';
+  process.env.GITHUB_EVENT_NAME = 'pull_request';
   await run();
   expect(failures).toEqual([]);
   expect(gateway.calls).toEqual([]);
@@ -105,7 +111,7 @@ test('a pull request only plans: outputs say what a deploy would do, nothing is 
 
 test('mode: deploy on a pull request deploys', async () => {
   Object.assign(inputs, VALID, { mode: 'deploy' });
-  context.eventName = 'pull_request';
+  process.env.GITHUB_EVENT_NAME = 'pull_request';
   await run();
   expect(gateway.calls).toEqual(['create']);
 });

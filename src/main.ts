@@ -1,7 +1,6 @@
 // The action, top to bottom: inputs -> spec -> credentials -> plan -> (deploy -> wait) -> report.
 // This file only sequences the steps; each lives in a module of its own.
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { connect, isMissingAwsAccess } from './aws/connect.js';
 import { failureMessage } from './aws/errors.js';
 import { checkExcludeGlobs } from './inputs/artifact-settings.js';
@@ -9,7 +8,6 @@ import { readInputs } from './inputs/read-inputs.js';
 import { artifactStage } from './modes/artifact-stage.js';
 import { deployMode } from './modes/deploy-mode.js';
 import { destroyMode } from './modes/destroy-mode.js';
-import { planMode, reportNoAwsAccess } from './modes/plan-mode.js';
 import { failureReasonOf } from './report/failure-reason.js';
 import { setOutputs } from './report/set-outputs.js';
 import type { SpecError } from './spec/types.js';
@@ -18,17 +16,25 @@ const PR_EVENTS = ['pull_request', 'pull_request_target'];
 
 export async function run(): Promise<void> {
   try {
-    const { settings, spec, errors, warnings } = readInputs((name) => core.getInput(name), process.env);
+    const getInput = (name: string) => core.getInput(name);
+    // The YAML parser is loaded only when there is a file to read.
+    const configFile = getInput('config-file') ? await import('./inputs/config-file.js') : undefined;
+    const { settings, spec, errors, warnings } = readInputs(
+      getInput,
+      process.env,
+      configFile?.loadConfigFile,
+    );
     errors.push(...(await checkExcludeGlobs(settings.artifact.codeExclude)));
     if (errors.length > 0 || !spec) return failOnInputErrors(errors);
     // A secret: never printed, even by a failing request's log line.
     if (settings.release.smokeTest?.bearerToken) core.setSecret(settings.release.smokeTest.bearerToken);
     for (const warning of warnings) core.warning(warning);
     const region = settings.region!;
+    // GITHUB_EVENT_NAME is what github.context.eventName reads: a deploy does not load @actions/github.
     const mode =
       settings.mode !== 'auto'
         ? settings.mode
-        : PR_EVENTS.includes(github.context.eventName)
+        : PR_EVENTS.includes(process.env.GITHUB_EVENT_NAME ?? '')
           ? 'plan'
           : 'deploy';
     const doing = { plan: 'Planning', deploy: 'Deploying', destroy: 'Destroying' }[mode];
@@ -40,6 +46,9 @@ export async function run(): Promise<void> {
       const deployed = await artifactStage(spec, settings.artifact, aws, 'deploy');
       return await deployMode(deployed, settings, region, aws);
     }
+    // Plan mode, with the GitHub client for the PR comment, is loaded only when planning: a deploy does not
+    // carry it (ncc emits it as a chunk of its own).
+    const { planMode, reportNoAwsAccess } = await import('./modes/plan-mode.js');
     try {
       const aws = connect(settings, region);
       const planned = await artifactStage(spec, settings.artifact, aws, 'plan');

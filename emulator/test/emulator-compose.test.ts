@@ -5,7 +5,7 @@ import {
   CreateAgentRuntimeCommand,
   ListAgentRuntimesCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
-import { fromWebToken } from '@aws-sdk/credential-providers';
+import { fromWebToken } from '@aws-sdk/credential-provider-web-identity';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { containerRuntime, failure, sleep } from './agentcore-fixtures.js';
 

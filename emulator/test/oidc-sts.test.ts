@@ -2,7 +2,7 @@
 // SDK's fromWebToken (through its nested STS client), so the wire formats are checked by their consumers.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { getIDToken } from '@actions/core';
-import { fromWebToken } from '@aws-sdk/credential-providers';
+import { fromWebToken } from '@aws-sdk/credential-provider-web-identity';
 import {
   listen,
   noFaults,

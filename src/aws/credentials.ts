@@ -3,7 +3,7 @@
 // after aws-actions/configure-aws-credentials). The provider fetches a FRESH ID token every time the SDK
 // asks for credentials, so a wait that outlives the role session (or the ~5-minute ID token) still works:
 // aws-actions/configure-aws-credentials fetches it once and fails there.
-import { fromWebToken } from '@aws-sdk/credential-providers';
+import { fromWebToken } from '@aws-sdk/credential-provider-web-identity';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { sleep as realSleep } from '../util/sleep.js';
 import { describeCause, errorMessage, isTransient, markOperation } from './errors.js';

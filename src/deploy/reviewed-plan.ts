@@ -2,8 +2,10 @@
 // pull request of the pushed commit, read the plan this action posted on it, and refuse (before any
 // mutating call) unless the plan about to be applied is that plan. After the deploy, the comment says
 // where and at which version it was applied (dflook/terraform-github-actions' apply does the same check).
-import type { PlanCommentGitHub } from '../github/pull-request-comments.js';
-import { pullRequestOfCommit } from '../github/pull-request-comments.js';
+// GitHub is reached only through the interface handed in: deploy mode imports this module whatever the
+// settings, so it must not load @actions/github (modes/reviewed-plan-github.ts, loaded only with
+// require-reviewed-plan, builds the interface).
+import type { AssociatedPullRequest, PlanCommentGitHub } from '../github/pull-request-comments.js';
 import type { Plan } from '../plan/plan.js';
 import {
   markApplied,
@@ -131,4 +133,19 @@ export async function recordApplied(
   github: PlanCommentGitHub,
 ): Promise<void> {
   await github.updateComment(reviewed.commentId, markApplied(reviewed.body, applied));
+}
+
+/**
+ * The pull request a pushed commit came from: the one it is the merge commit of (merge, squash or
+ * rebase), else the one it is the head of (a fast-forward), else the only one associated with it.
+ */
+export function pullRequestOfCommit(
+  sha: string,
+  pulls: AssociatedPullRequest[],
+): AssociatedPullRequest | undefined {
+  return (
+    pulls.find((p) => p.mergeCommitSha === sha && p.merged) ??
+    pulls.find((p) => p.headSha === sha) ??
+    (pulls.length === 1 ? pulls[0] : undefined)
+  );
 }

@@ -41,18 +41,3 @@ export function planCommentGitHub(token: string, repo: { owner: string; repo: st
     },
   };
 }
-
-/**
- * The pull request a pushed commit came from: the one it is the merge commit of (merge, squash or
- * rebase), else the one it is the head of (a fast-forward), else the only one associated with it.
- */
-export function pullRequestOfCommit(
-  sha: string,
-  pulls: AssociatedPullRequest[],
-): AssociatedPullRequest | undefined {
-  return (
-    pulls.find((p) => p.mergeCommitSha === sha && p.merged) ??
-    pulls.find((p) => p.headSha === sha) ??
-    (pulls.length === 1 ? pulls[0] : undefined)
-  );
-}

@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BAD_INPUTS, VALID_INPUTS } from './fixtures/bad-inputs.js';
 import { GOOD_CONFIGS, inputsOf, makeWorkspace, removeWorkspaces } from './fixtures/workspace.js';
-
-afterAll(removeWorkspaces);
+import { loadConfigFile } from './config-file.js';
 import { readInputs } from './read-inputs.js';
 
+afterAll(removeWorkspaces);
+
 const read = (inputs: Record<string, string>, files: Record<string, string> = {}) =>
-  readInputs(inputsOf(inputs), { GITHUB_WORKSPACE: makeWorkspace(files), AWS_REGION: 'us-east-1' });
+  readInputs(
+    inputsOf(inputs),
+    { GITHUB_WORKSPACE: makeWorkspace(files), AWS_REGION: 'us-east-1' },
+    loadConfigFile,
+  );
 
 const goodConfig = (name: string) => readFileSync(join(GOOD_CONFIGS, name), 'utf8');
 

@@ -3,7 +3,7 @@
 // back together as SpecErrors.
 import type { AgentRuntimeSpec, SpecError } from '../spec/types.js';
 import { folderPrefix, readArtifactSettings, type ArtifactSettings } from './artifact-settings.js';
-import { loadConfigFile } from './config-file.js';
+import type { LoadResult } from './config-file.js';
 import { mergeSpec } from './merge.js';
 import { checkSmokeAuth, readReleaseSettings } from './release-settings.js';
 import { readSettings, type ActionSettings } from './settings.js';
@@ -22,16 +22,24 @@ export interface InputsResult {
   warnings: string[];
 }
 
+/**
+ * Reads a `config-file` (config-file.ts's loadConfigFile). It is passed in rather than imported so that the
+ * YAML parser it needs is loaded only when there is a file to read: main.ts imports it on demand, and ncc
+ * puts it in a chunk of its own.
+ */
+export type ConfigFileLoader = (userPath: string, workspace: string | undefined) => LoadResult;
+
 export function readInputs(
   getInput: (name: string) => string,
   env: Record<string, string | undefined>,
+  loadConfigFile: ConfigFileLoader | undefined,
 ): InputsResult {
   const { settings, errors: settingsErrors } = readSettings(getInput, env);
   // A runner starts the action in GITHUB_WORKSPACE; a harness that only sets the working directory gets
   // the same answer. (Never the action's own folder.)
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const { artifact, errors: artifactErrors } = readArtifactSettings(getInput, workspace);
-  const { spec, errors: specErrors } = readSpec(getInput, workspace, artifact);
+  const { spec, errors: specErrors } = readSpec(getInput, workspace, artifact, loadConfigFile);
   const destroying = settings.mode === 'destroy';
   const { release, errors: releaseErrors } = readReleaseSettings(getInput, workspace, settings);
   settings.release = release;
@@ -65,9 +73,14 @@ function readSpec(
   getInput: (name: string) => string,
   workspace: string | undefined,
   artifact: ArtifactSettings,
+  loadConfigFile: ConfigFileLoader | undefined,
 ): { spec?: AgentRuntimeSpec; errors: SpecError[] } {
   const configPath = getInput('config-file');
-  const loaded = configPath ? loadConfigFile(configPath, workspace) : undefined;
+  let loaded: LoadResult | undefined;
+  if (configPath) {
+    if (!loadConfigFile) throw new Error('readInputs: config-file is set, but no loader was given');
+    loaded = loadConfigFile(configPath, workspace);
+  }
   const fromInputs = specFromInputs(getInput);
   // Without the file, checking the merged spec would only add "missing" noise.
   if (loaded && !loaded.file) return { errors: [...loaded.errors, ...fromInputs.errors] };

@@ -3,7 +3,6 @@
 //   -> report. With endpoint-version, pin stands in for apply and wait: the runtime is not touched.
 // One deadline (wait-timeout from the start) bounds every wait of every stage together.
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import type { AwsConnection } from '../aws/connect.js';
 import { refOf, type RuntimeRef } from '../aws/current-runtime.js';
 import { errorMessage } from '../aws/errors.js';
@@ -18,16 +17,7 @@ import { waitForReady } from '../deploy/wait.js';
 import type { ActionSettings } from '../inputs/read-inputs.js';
 import { setOutputs } from '../report/set-outputs.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
-import {
-  checkReviewedPlan,
-  findReviewedPlan,
-  PlanChangedError,
-  recordApplied,
-  type ReviewedPlan,
-  type ReviewedPlanContext,
-} from '../deploy/reviewed-plan.js';
-import { planCommentGitHub } from '../github/pull-request-comments.js';
-import { repository, runUrl } from '../github/run-context.js';
+import { checkReviewedPlan, findReviewedPlan, PlanChangedError } from '../deploy/reviewed-plan.js';
 import type { Plan } from '../plan/plan.js';
 import { commentKey } from '../report/comment-body.js';
 import { writeJobSummary } from '../report/job-summary.js';
@@ -51,10 +41,12 @@ export async function deployMode(
   };
   process.once('SIGINT', onCancel).once('SIGTERM', onCancel);
   try {
-    // Only the reviewed plan may be applied: found on GitHub before anything is read from AWS.
-    const reviewed = settings.requireReviewedPlan
+    // Only the reviewed plan may be applied: found on GitHub before anything is read from AWS. (The GitHub
+    // client is loaded only then.)
+    const onGitHub = settings.requireReviewedPlan ? await import('./reviewed-plan-github.js') : undefined;
+    const reviewed = onGitHub
       ? await core.group('Finding the reviewed plan', () =>
-          findReviewedPlan(commentKey(name, region), reviewedPlanContext(settings)),
+          findReviewedPlan(commentKey(name, region), onGitHub.reviewedPlanContext(settings)),
         )
       : undefined;
     const ctx = {
@@ -66,8 +58,14 @@ export async function deployMode(
         (record.changed = { operation, runtime }),
       approvePlan:
         reviewed &&
+        onGitHub &&
         ((plan: Plan) =>
-          checkReviewedPlan(plan, renderPlanMarkdown(plan, { summaryLink: runUrl() }), reviewed, core.info)),
+          checkReviewedPlan(
+            plan,
+            renderPlanMarkdown(plan, { summaryLink: onGitHub.runUrl() }),
+            reviewed,
+            core.info,
+          )),
     };
     const planned = await core.group('Planning', async () => {
       const planned = await planDeploy(spec, ctx);
@@ -119,8 +117,8 @@ export async function deployMode(
             onEndpoint: (after) => (record.endpoint = after),
           }),
       );
-    if (reviewed && record.applied)
-      await markReviewedPlanApplied(reviewed, record.runtime!.version, settings);
+    if (onGitHub && reviewed && record.applied)
+      await onGitHub.markReviewedPlanApplied(reviewed, record.runtime!.version, settings);
   } catch (err) {
     if (err instanceof PlanChangedError) await writeJobSummary(err.summary);
     // The outputs report the status the runtime was last seen in, e.g. CREATE_FAILED.
@@ -146,31 +144,4 @@ export async function deployMode(
         ? `; endpoint ${record.endpoint.name} serves version ${record.endpoint.version}.`
         : '.'),
   );
-}
-
-function reviewedPlanContext(settings: ActionSettings): ReviewedPlanContext {
-  const repo = repository();
-  const number = github.context.payload.pull_request?.number;
-  return {
-    github: settings.githubToken && repo ? planCommentGitHub(settings.githubToken, repo) : undefined,
-    repository: repo ? `${repo.owner}/${repo.repo}` : 'this repository',
-    sha: github.context.sha,
-    ...(typeof number === 'number' && { pullRequest: number }),
-    log: core.info,
-  };
-}
-
-/** The comment's status line is a courtesy: failing to write it does not undo a deploy. */
-async function markReviewedPlanApplied(reviewed: ReviewedPlan, version: string, settings: ActionSettings) {
-  const repo = repository();
-  const run = runUrl();
-  // A re-run of the deploy that applied it leaves the status naming the run that did.
-  if (reviewed.header.applied?.version === version) return;
-  if (!settings.githubToken || !repo || !run) return;
-  try {
-    await recordApplied(reviewed, { run, version }, planCommentGitHub(settings.githubToken, repo));
-    core.info(`Marked the plan on pull request #${reviewed.pullRequest} as applied at version ${version}.`);
-  } catch (err) {
-    core.warning(`Could not mark the plan comment as applied: ${(err as Error).message}`);
-  }
 }
