@@ -328,8 +328,8 @@ var set_outputs = __webpack_require__(4057);
 
 
 
-async function planMode(spec, settings, region, gateway) {
-    const current = await core/* group */.Os('Reading the current runtime', () => (0,current_runtime/* readCurrentRuntime */.M)(gateway, spec.agentRuntimeName));
+async function planMode(spec, settings, region, gateway, currentRead) {
+    const current = await core/* group */.Os('Reading the current runtime', () => currentRead ?? (0,current_runtime/* readCurrentRuntime */.M)(gateway, spec.agentRuntimeName));
     const plan = (0,plan_plan/* computePlan */.R)({ desired: spec, region, current });
     const release = await planReleaseStage(plan, settings.release, gateway, current);
     const summaryLink = (0,run_context/* runUrl */.V)();

@@ -5,7 +5,7 @@ import { connect, isMissingAwsAccess } from './aws/connect.js';
 import { failureMessage } from './aws/errors.js';
 import { checkExcludeGlobs } from './inputs/artifact-settings.js';
 import { readInputs } from './inputs/read-inputs.js';
-import { artifactStage } from './modes/artifact-stage.js';
+import { artifactStage, readCurrentRuntimeAhead } from './modes/artifact-stage.js';
 import { deployMode } from './modes/deploy-mode.js';
 import { destroyMode } from './modes/destroy-mode.js';
 import { failureReasonOf } from './report/failure-reason.js';
@@ -43,16 +43,22 @@ export async function run(): Promise<void> {
       return await destroyMode(spec.agentRuntimeName!, settings, region, connect(settings, region).gateway);
     if (mode === 'deploy') {
       const aws = connect(settings, region);
-      const deployed = await artifactStage(spec, settings.artifact, aws, 'deploy');
-      return await deployMode(deployed, settings, region, aws);
+      // The runtime is looked up while the registry is asked about the image. With require-reviewed-plan,
+      // the reviewed plan is found on GitHub before the control plane is asked anything.
+      const current = settings.requireReviewedPlan
+        ? undefined
+        : readCurrentRuntimeAhead(aws, spec.agentRuntimeName!);
+      const deployed = await artifactStage(spec, settings.artifact, aws, 'deploy', current);
+      return await deployMode(deployed, settings, region, aws, current);
     }
     // Plan mode, with the GitHub client for the PR comment, is loaded only when planning: a deploy does not
     // carry it (ncc emits it as a chunk of its own).
     const { planMode, reportNoAwsAccess } = await import('./modes/plan-mode.js');
     try {
       const aws = connect(settings, region);
-      const planned = await artifactStage(spec, settings.artifact, aws, 'plan');
-      await planMode(planned, settings, region, aws.gateway);
+      const current = readCurrentRuntimeAhead(aws, spec.agentRuntimeName!);
+      const planned = await artifactStage(spec, settings.artifact, aws, 'plan', current);
+      await planMode(planned, settings, region, aws.gateway, current);
     } catch (err) {
       // A fork's pull request has no AWS identity: a warning, never a failed check.
       if (!isMissingAwsAccess(err)) throw err;

@@ -1,6 +1,9 @@
 // An image deployed by tag is pinned to the digest the tag names now (`repo:tag@sha256:…`), so a tag
 // re-pushed later shows up as a change, and it is refused before any change when it cannot run on
 // AgentCore (linux/arm64 only). A check that cannot run for want of a permission is a warning.
+// An image pinned to the very digest the runtime already runs (READY) is not checked again: a digest names
+// fixed content, so that deploy changes nothing about the image. This keeps the no-op deploy cheap: no
+// config blob for a tag, no registry call at all for a URI given with its digest.
 import type { ImageLocation, ImageRegistry } from '../aws/image-registry.js';
 import { errorMessage, errorName } from '../aws/errors.js';
 import { parseImageUri, shortDigest, withDigest } from './image-ref.js';
@@ -20,11 +23,15 @@ export interface PinnedImage {
   digest?: string;
 }
 
+/** Whether the runtime is READY running exactly this container URI (false when that is not known). */
+export type RunsImage = (uri: string) => Promise<boolean>;
+
 export async function pinImage(
   uri: string,
   options: { pinImageDigest: boolean; checkArchitecture: boolean },
   registry: () => ImageRegistry,
   log: ArtifactLog,
+  runsImage: RunsImage = async () => false,
 ): Promise<PinnedImage> {
   const ref = parseImageUri(uri);
   if (ref.kind === 'public') {
@@ -37,6 +44,10 @@ export async function pinImage(
   // A digest is already a pin: the registry is asked only to check the architecture.
   const pinning = options.pinImageDigest && !ref.digest;
   if (!pinning && !options.checkArchitecture) return { uri, digest: ref.digest };
+  if (ref.digest && (await runsImage(uri))) {
+    log.info(alreadyRunning(uri));
+    return { uri, digest: ref.digest };
+  }
 
   const at: ImageLocation = { registryId: ref.registryId, region: ref.region, repository: ref.repository };
   let image;
@@ -64,11 +75,18 @@ export async function pinImage(
         'Push the image before deploying it, or fix the tag.',
     );
 
-  if (options.checkArchitecture) await checkArchitecture(uri, image, at, registry(), log);
-  if (ref.digest || !options.pinImageDigest) return { uri, digest: image.digest };
-  log.info(`${uri} is ${image.digest}: deploying ${withDigest(uri, image.digest)}.`);
-  return { uri: withDigest(uri, image.digest), digest: image.digest };
+  const pinned = pinning ? withDigest(uri, image.digest) : uri;
+  if (options.checkArchitecture) {
+    // Only a digest fixes the content: a tag alone the runtime runs may have been re-pushed since.
+    if (pinning && (await runsImage(pinned))) log.info(alreadyRunning(pinned));
+    else await checkArchitecture(uri, image, at, registry(), log);
+  }
+  if (pinning) log.info(`${uri} is ${image.digest}: deploying ${pinned}.`);
+  return { uri: pinned, digest: image.digest };
 }
+
+const alreadyRunning = (uri: string) =>
+  `${uri} is the image the runtime already runs (READY): its architecture is not checked again.`;
 
 async function checkArchitecture(
   uri: string,

@@ -125,6 +125,43 @@ describe('images', () => {
     expect(registry.calls).toEqual([]);
   });
 
+  describe('an image the runtime already runs (READY) is not checked again', () => {
+    const running = (uri: string) => ({ ...services(), runsImage: async (u: string) => u === uri });
+
+    test('a tag pinned to the digest it runs: its manifest is read, its config blob is not', async () => {
+      const digest = registry.push('agent', 'v1', ARM64);
+      const pinned = `${REPO}:v1@${digest}`;
+      const { spec } = await resolveArtifact(container(`${REPO}:v1`), DEFAULTS, running(pinned), 'deploy');
+      expect(uriOf(spec)).toBe(pinned);
+      expect(registry.calls).toEqual([`getManifest us-east-1/123456789012/agent v1`]);
+      expect(log.info.join()).toContain('already runs (READY): its architecture is not checked again');
+    });
+
+    test('a tag re-pushed since is checked: an amd64 build is refused', async () => {
+      const before = registry.push('agent', 'v1', ARM64);
+      registry.push('agent', 'v1', AMD64);
+      await expect(
+        resolveArtifact(container(`${REPO}:v1`), DEFAULTS, running(`${REPO}:v1@${before}`), 'deploy'),
+      ).rejects.toThrow('is built for linux/amd64');
+      expect(registry.calls.some((c) => c.startsWith('getBlob'))).toBe(true);
+    });
+
+    test('a URI given with the digest it runs needs no registry call at all', async () => {
+      const digest = `sha256:${'cd'.repeat(32)}`;
+      const given = `${REPO}:v1@${digest}`;
+      const { outputs } = await resolveArtifact(container(given), DEFAULTS, running(given), 'deploy');
+      expect(outputs['image-digest']).toBe(digest);
+      expect(registry.calls).toEqual([]);
+    });
+
+    test('a tag deployed as given (pin-image-digest false) is checked: the tag may name another build now', async () => {
+      registry.push('agent', 'v1', ARM64);
+      const settings = { ...DEFAULTS, pinImageDigest: false };
+      await resolveArtifact(container(`${REPO}:v1`), settings, running(`${REPO}:v1`), 'deploy');
+      expect(registry.calls.some((c) => c.startsWith('getBlob'))).toBe(true);
+    });
+  });
+
   test('other errors are not mistaken for missing permissions', async () => {
     registry.failGetManifest = Object.assign(new Error('boom'), { name: 'ServerException' });
     await expect(resolveArtifact(container(`${REPO}:v1`), DEFAULTS, services(), 'deploy')).rejects.toThrow(

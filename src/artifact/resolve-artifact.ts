@@ -8,13 +8,15 @@ import type { ArtifactSettings } from '../inputs/artifact-settings.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import type { ArtifactLog } from './artifact-errors.js';
 import { pinCodeVersion } from './code-version.js';
-import { pinImage } from './pin-image.js';
+import { pinImage, type RunsImage } from './pin-image.js';
 
 export interface ArtifactServices {
   /** Built on first use: a run that looks at no image never loads the ECR client. */
   registry: () => ImageRegistry;
   store: () => ObjectStore;
   log: ArtifactLog;
+  /** What the runtime runs now, when known: an image it already runs is not checked again. */
+  runsImage?: RunsImage;
 }
 
 export interface ResolvedArtifact {
@@ -34,7 +36,13 @@ export async function resolveArtifact(
   const code = resolved.agentRuntimeArtifact?.codeConfiguration;
 
   if (container?.containerUri) {
-    const pinned = await pinImage(container.containerUri, settings, services.registry, services.log);
+    const pinned = await pinImage(
+      container.containerUri,
+      settings,
+      services.registry,
+      services.log,
+      services.runsImage,
+    );
     container.containerUri = pinned.uri;
     outputs['image-digest'] = pinned.digest ?? '';
   } else if (code?.code?.s3 && settings.codePath) {

@@ -55,18 +55,26 @@ const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 /**
  * One role session for every client: each SDK client caches credentials on its own, and would otherwise
- * assume the role again (one more OIDC token and STS call per client).
+ * assume the role again (one more OIDC token and STS call per client). Clients ask at the same time (the
+ * control plane is read while ECR is asked about the image), so an assumption under way is shared too.
  */
 function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
   let current: Promise<AwsCredentialIdentity> | undefined;
-  let expiresAt = 0;
-  return async () => {
+  // Unknown until the session arrives: until then, whoever asks waits for the same one.
+  let expiresAt = Number.POSITIVE_INFINITY;
+  return () => {
     if (!current || Date.now() >= expiresAt - REFRESH_MARGIN_MS) {
-      current = provider();
-      current.catch(() => (current = undefined));
-      const identity = await current;
-      expiresAt = identity.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
-      return identity;
+      const next = provider();
+      current = next;
+      expiresAt = Number.POSITIVE_INFINITY;
+      next.then(
+        (identity) => {
+          if (current === next) expiresAt = identity.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+        },
+        () => {
+          if (current === next) current = undefined; // the next caller tries again
+        },
+      );
     }
     return current;
   };

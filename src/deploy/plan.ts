@@ -16,6 +16,8 @@ export interface PlanContext {
   now?: () => number;
   /** Tests pass a fake sleep (with `now`): waits then run on virtual time. */
   sleep?: (ms: number) => Promise<void>;
+  /** A read of the current runtime already under way (started to overlap the artifact stage). */
+  currentRead?: Promise<CurrentRuntime | undefined>;
 }
 
 /** A plan together with what it was computed from, as apply needs both. */
@@ -40,7 +42,7 @@ async function settledCurrent(
   name: string,
   ctx: PlanContext,
 ): Promise<{ current: CurrentRuntime | undefined; deletedId?: string }> {
-  const current = await readCurrentRuntime(ctx.gateway, name);
+  const current = await (ctx.currentRead ?? readCurrentRuntime(ctx.gateway, name));
   const status = current?.runtime.status ?? '';
   if (!current || !['CREATING', 'UPDATING', 'DELETING'].includes(status)) return { current };
   const id = current.runtime.agentRuntimeId!;

@@ -4,7 +4,7 @@
 // One deadline (wait-timeout from the start) bounds every wait of every stage together.
 import * as core from '@actions/core';
 import type { AwsConnection } from '../aws/connect.js';
-import { refOf, type RuntimeRef } from '../aws/current-runtime.js';
+import { refOf, type CurrentRuntime, type RuntimeRef } from '../aws/current-runtime.js';
 import { errorMessage } from '../aws/errors.js';
 import { EndpointFailedError, RuntimeFailedError, WaitTimeoutError } from '../aws/wait.js';
 import { applyDeploy } from '../deploy/apply.js';
@@ -28,6 +28,7 @@ export async function deployMode(
   settings: ActionSettings,
   region: string,
   { gateway, invoker }: AwsConnection,
+  currentRead?: Promise<CurrentRuntime | undefined>,
 ): Promise<void> {
   const name = spec.agentRuntimeName!;
   const { release } = settings;
@@ -54,6 +55,7 @@ export async function deployMode(
       region,
       deadline,
       log: core.info,
+      currentRead,
       onChange: (operation: 'create' | 'update', runtime: RuntimeRef) =>
         (record.changed = { operation, runtime }),
       approvePlan:

@@ -29,9 +29,11 @@ export async function planMode(
   settings: ActionSettings,
   region: string,
   gateway: RuntimeGateway,
+  currentRead?: Promise<CurrentRuntime | undefined>,
 ): Promise<void> {
-  const current = await core.group('Reading the current runtime', () =>
-    readCurrentRuntime(gateway, spec.agentRuntimeName!),
+  const current = await core.group(
+    'Reading the current runtime',
+    () => currentRead ?? readCurrentRuntime(gateway, spec.agentRuntimeName!),
   );
   const plan = computePlan({ desired: spec, region, current });
   const release = await planReleaseStage(plan, settings.release, gateway, current);

@@ -39,6 +39,15 @@ async function deployedArtifact(name: string) {
 
 const run = (options: Parameters<typeof deployWith>[1]) => deployWith(emu, { node, ...options });
 
+/** The ECR calls of a run: BatchGetImage, GetDownloadUrlForLayer, and the config blob's download. */
+const ecrCalls = (requests: { service: string; method: string; path: string; headers: object }[]) =>
+  requests
+    .filter((r) => r.service === 'ecr')
+    .map((r) => {
+      const target = (r.headers as Record<string, unknown>)['x-amz-target'];
+      return typeof target === 'string' ? target.split('.').at(-1)! : `${r.method} ${r.path.split('/')[1]}`;
+    });
+
 describe('container images', () => {
   test('a tag is deployed pinned to its digest; the same digest again is a no-op; a re-pushed tag is an update that says so', async () => {
     const image = uri('pinned-agent', 'v1');
@@ -82,6 +91,54 @@ describe('container images', () => {
     expect(mutatingRequests(updated.requests).map(operationOf)).toEqual(['UpdateAgentRuntime']);
   });
 
+  test('the image the runtime already runs is not checked again; a new digest under the tag is, and an amd64 re-push is refused', async () => {
+    const image = uri('rerun-agent', 'v1');
+    const digest = emu.ecr.pushImage({ repository: 'rerun-agent', tag: 'v1', platforms: ARM64 });
+    const created = await run({ inputs: containerInputs('rerun_agent', { 'container-uri': image }) });
+    expect(created.code).toBe(0);
+    expect(ecrCalls(created.requests)).toEqual(['BatchGetImage', 'GetDownloadUrlForLayer', 'GET blobs']);
+
+    // The same digest, READY: the tag is still resolved (it could have been re-pushed), nothing else.
+    const again = await run({ inputs: containerInputs('rerun_agent', { 'container-uri': image }) });
+    expect(again.code).toBe(0);
+    expect(again.outputs).toMatchObject({ operation: 'none', 'image-digest': digest });
+    expect(ecrCalls(again.requests)).toEqual(['BatchGetImage']);
+    expect(again.stdout).toContain(
+      `${image}@${digest} is the image the runtime already runs (READY): its architecture is not checked again.`,
+    );
+    // Given with that digest, not even the registry is asked.
+    const byDigest = await run({
+      inputs: containerInputs('rerun_agent', { 'container-uri': `${image}@${digest}` }),
+    });
+    expect(byDigest.outputs).toMatchObject({ operation: 'none', 'image-digest': digest });
+    expect(ecrCalls(byDigest.requests)).toEqual([]);
+
+    // Re-pushed as an amd64 build: a new digest, so checked, and refused before any change.
+    emu.ecr.pushImage({ repository: 'rerun-agent', tag: 'v1', platforms: AMD64 });
+    const refused = await run({ inputs: containerInputs('rerun_agent', { 'container-uri': image }) });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('is built for linux/amd64');
+    expect(ecrCalls(refused.requests)).toEqual(['BatchGetImage', 'GetDownloadUrlForLayer', 'GET blobs']);
+    expect(mutatingRequests(refused.requests)).toEqual([]);
+  });
+
+  test('a runtime that is not READY has its image checked even when the digest is the same', async () => {
+    const image = uri('failed-agent', 'v1');
+    const digest = emu.ecr.pushImage({ repository: 'failed-agent', tag: 'v1', platforms: ARM64 });
+    emu.agentcore.seed({
+      name: 'failed_image_agent',
+      status: 'UPDATE_FAILED',
+      versions: 2,
+      spec: {
+        roleArn: ROLE_ARN,
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: `${image}@${digest}` } },
+      },
+    });
+    const retried = await run({ inputs: containerInputs('failed_image_agent', { 'container-uri': image }) });
+    expect(ecrCalls(retried.requests)).toEqual(['BatchGetImage', 'GetDownloadUrlForLayer', 'GET blobs']);
+    expect(retried.stdout).not.toContain('already runs');
+  });
+
   test('an amd64-only image is refused before any change; a multi-platform index with arm64 is accepted', async () => {
     emu.ecr.pushImage({ repository: 'x86-agent', tag: 'v1', platforms: AMD64 });
     const refused = await run({
@@ -91,7 +148,8 @@ describe('container images', () => {
     expect(refused.stdout).toContain('is built for linux/amd64');
     expect(refused.stdout).toContain('AgentCore runs only linux/arm64');
     expect(refused.outputs['failure-reason']).toBe('invalid-input');
-    expect(refused.requests.filter((r) => r.service === 'agentcore')).toEqual([]);
+    // The runtime is looked up while the registry is asked (only read, never changed).
+    expect(mutatingRequests(refused.requests)).toEqual([]);
 
     const digest = emu.ecr.pushImage({
       repository: 'multi-agent',
@@ -167,7 +225,7 @@ describe('container images', () => {
       'container-uri: ' + uri('ghost-agent', 'nope') + ': the repository ghost-agent',
     );
     expect(result.stdout).toContain('has no image with tag nope');
-    expect(result.requests.filter((r) => r.service === 'agentcore')).toEqual([]);
+    expect(mutatingRequests(result.requests)).toEqual([]);
     const noRepo = await run({
       images: 'as-is',
       inputs: containerInputs('ghost_agent', { 'container-uri': uri('no-such-repo', 'v1') }),
@@ -258,7 +316,8 @@ describe('code from a directory', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('lib/_speedups.cpython-313-x86_64-linux-gnu.so (x86-64)');
     expect(result.outputs['failure-reason']).toBe('invalid-input');
-    expect(result.requests.filter((r) => r.service === 's3' || r.service === 'agentcore')).toEqual([]);
+    expect(result.requests.filter((r) => r.service === 's3')).toEqual([]);
+    expect(mutatingRequests(result.requests)).toEqual([]);
   });
 
   test('an entry point missing from the zip is refused before any upload or change', async () => {
@@ -268,7 +327,8 @@ describe('code from a directory', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('code-entry-point: app.py is not in the zip made from code-path agent');
-    expect(result.requests.filter((r) => r.service === 's3' || r.service === 'agentcore')).toEqual([]);
+    expect(result.requests.filter((r) => r.service === 's3')).toEqual([]);
+    expect(mutatingRequests(result.requests)).toEqual([]);
   });
 
   test('bad code-path inputs are refused before any AWS call, each naming the field', async () => {
