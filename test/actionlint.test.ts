@@ -27,6 +27,7 @@ const EXAMPLES = [
   'build-and-deploy.yml',
   'matrix.yml',
   'multi-environment.yml',
+  'package-and-deploy-code.yml',
   'plan-and-deploy.yml',
   'with-configure-aws-credentials.yml',
 ];

@@ -28,6 +28,13 @@ describe('planJson', () => {
     });
   });
 
+  it('says in words what a change of artifact means', () => {
+    const plan = updatePlan();
+    plan.artifactNotes = ['image re-pushed under tag v1 (digest a1b2c3d4e5f6… -> c3d4e5f6a7b8…)'];
+    expect(JSON.parse(planJson(plan)).artifactNotes).toEqual(plan.artifactNotes);
+    expect(JSON.parse(planJson(noChangePlan())).artifactNotes).toEqual([]);
+  });
+
   it('never writes a sensitive value, even one a caller left in the plan', () => {
     const plan = injectionPlan();
     plan.fieldChanges.push({

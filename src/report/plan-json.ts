@@ -15,6 +15,8 @@ export interface PlanJson {
   assumedUnchanged: string[];
   /** The runtime's last deploy failed and the config matches it: it is deployed again. */
   retryOfFailed: boolean;
+  /** The artifact changes in words, e.g. "image re-pushed under tag v1 (digest … -> …)". */
+  artifactNotes: string[];
   current: { arn: string; id: string; version: string; status: string } | null;
   fieldChanges: {
     path: string;
@@ -44,6 +46,7 @@ export function planJsonObject(plan: Plan, release?: ReleasePlan): PlanJson {
     replacementReasons: [...plan.replacementReasons],
     assumedUnchanged: [...plan.assumedUnchanged],
     retryOfFailed: plan.retryOfFailed,
+    artifactNotes: [...plan.artifactNotes],
     current: plan.current ? { ...plan.current } : null,
     fieldChanges: plan.fieldChanges.map(({ path, action, sensitive, before, after }) => ({
       path,

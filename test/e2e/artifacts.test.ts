@@ -87,6 +87,7 @@ describe('container images', () => {
       'image-digest': second,
     });
     expect(updated.outputs['plan-markdown']).toContain(line);
+    expect(JSON.parse(updated.outputs['plan-json']).artifactNotes).toEqual([line]);
     expect(updated.summary).toContain(line);
     expect(mutatingRequests(updated.requests).map(operationOf)).toEqual(['UpdateAgentRuntime']);
   });
@@ -279,6 +280,10 @@ describe('code from a directory', () => {
     expect(changed.outputs).toMatchObject({ operation: 'update', 'agent-runtime-version': '2' });
     expect(emu.s3.puts.length).toBe(puts + 1);
     expect(changed.outputs['plan-json']).toContain('agentRuntimeArtifact.codeConfiguration.code.s3.prefix');
+    const hash = (k: string) => k.slice('agents/support/'.length, 'agents/support/'.length + 12);
+    const line = `code changed: a new zip by content hash (${hash(key)}… -> ${hash(changed.outputs['code-s3-key'])}…)`;
+    expect(changed.outputs['plan-markdown']).toContain(line);
+    expect(JSON.parse(changed.outputs['plan-json']).artifactNotes).toEqual([line]);
   });
 
   test('the zip is byte-identical from two checkouts on two Node versions in two time zones', async () => {
@@ -380,6 +385,11 @@ describe('code given by bucket and key', () => {
     const reuploaded = await run({ inputs: s3Inputs('versioned_agent', 'versioned-code') });
     expect(reuploaded.outputs.operation).toBe('update');
     expect(reuploaded.outputs['plan-json']).toContain(v2.VersionId!);
+    // The plan says why the same key is an update, as it does for an image re-pushed under its tag.
+    const line = `code re-uploaded to the same S3 key (version ${v1.VersionId!.slice(0, 12)}… -> ${v2.VersionId!.slice(0, 12)}…)`;
+    expect(reuploaded.outputs['plan-markdown']).toContain(line);
+    expect(reuploaded.summary).toContain(line);
+    expect(JSON.parse(reuploaded.outputs['plan-json']).artifactNotes).toEqual([line]);
   });
 
   test('in an unversioned bucket it warns once that a re-upload would not be detected', async () => {
