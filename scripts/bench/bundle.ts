@@ -19,6 +19,11 @@ const CHUNK_MARKERS: [string, string][] = [
   ['fflate', 'zipSync'],
   ['picomatch', 'picomatch'],
   ['code packaging', 'packageCode'],
+  ['yaml', 'YAMLParseError'],
+  ['config-file reading', 'config-file is resolved against'],
+  ['@actions/github (Octokit)', 'before-after-hook'],
+  ['plan mode', 'Plan mode: read-only calls'],
+  ['require-reviewed-plan', 'require-reviewed-plan'],
 ];
 
 export async function bundle(): Promise<void> {

@@ -2,14 +2,33 @@
 // `node -e ''` started the same way in the same run, and the time from process start to the first AWS
 // request (the emulator logs when each request arrives). Run on Node 24, which runners use, and on the
 // local Node.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator } from '../../emulator/src/index.js';
-import { NODE24 } from '../run-action.js';
+import { NODE24, repoRoot } from '../run-action.js';
 import { deployInputs, IMAGE, pushBenchImage, runBundled } from './bundled.js';
 import { max, median, min, printTable, times } from './report.js';
 
 const RUNS = Number(process.env.BENCH_NOOP_RUNS ?? 7);
+
+/**
+ * The last main before issue 12 made the default deploy pin tags in ECR: its committed dist/ is the
+ * "before" that issue's "no slower than 10%" is measured against, run in the same rounds as today's.
+ */
+const BEFORE_ECR_PINNING = '47ce18f';
+
+/** That commit's dist/, extracted with git; undefined outside a git checkout. */
+function bundleBeforePinning(): string | undefined {
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-before-'));
+    execSync(`git archive ${BEFORE_ECR_PINNING} dist | tar -x -C ${dir}`, { cwd: repoRoot, stdio: 'ignore' });
+    return join(dir, 'dist/index.js');
+  } catch {
+    return undefined;
+  }
+}
 
 async function bareNode(node: string): Promise<number> {
   const startedAt = Date.now();
@@ -38,7 +57,17 @@ export async function noop(): Promise<void> {
   const emu = await startEmulator({ transitionDelayMs: 100 });
   try {
     const digest = pushBenchImage(emu);
-    const configs: { label: string; inputs: Record<string, string> }[] = [
+    const before = bundleBeforePinning();
+    const configs: { label: string; inputs: Record<string, string>; bundle?: string }[] = [
+      ...(before
+        ? [
+            {
+              label: `tag, as deployed before ECR pinning (dist of ${BEFORE_ECR_PINNING})`,
+              inputs: deployInputs('noop_before'),
+              bundle: before,
+            },
+          ]
+        : []),
       // The default: the tag is looked up in ECR (pinned to its digest, architecture checked).
       { label: 'tag, pinned and checked in ECR (default)', inputs: deployInputs('noop_default') },
       // Already pinned by digest: the architecture is still checked in ECR.
@@ -55,7 +84,8 @@ export async function noop(): Promise<void> {
     const rows: string[][] = [];
     for (const { name: binary, path: node } of nodes()) {
       // The first run of each creates its runtime; then every run must be a no-op.
-      for (const config of configs) await runBundled(emu, { inputs: config.inputs, node, alone: true });
+      for (const config of configs)
+        await runBundled(emu, { inputs: config.inputs, bundle: config.bundle, node, alone: true });
       const bare: number[] = [];
       const took = configs.map((): number[] => []);
       const firstAws = configs.map((): number[] => []);
@@ -63,7 +93,12 @@ export async function noop(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         bare.push(await bareNode(node));
         for (const [c, config] of configs.entries()) {
-          const run = await runBundled(emu, { inputs: config.inputs, node, alone: true });
+          const run = await runBundled(emu, {
+            inputs: config.inputs,
+            bundle: config.bundle,
+            node,
+            alone: true,
+          });
           if (run.code !== 0 || run.outputs.operation !== 'none')
             throw new Error(
               `${config.label}: expected a no-op, got ${run.outputs.operation} (exit ${run.code})`,
