@@ -201,7 +201,7 @@ function formatBytes(bytes) {
 
 /** ELF files named in a refusal; the rest are counted. */
 const LISTED_BINARIES = 5;
-async function packageCode(options, store, log) {
+async function packageCode(options, store, log, runsCode = async () => false) {
     let zipped;
     try {
         zipped = zipDirectory(options.directory, { exclude: options.exclude });
@@ -238,6 +238,11 @@ async function packageCode(options, store, log) {
     log.info(`Zipped ${where}: ${zipped.entries.length} files, ${size}, s3://${options.bucket}/${key}.`);
     if (!options.upload)
         return { bucket: options.bucket, key, uploaded: false, bytes: zipped.bytes.length };
+    // Deployed from this very object, so it was there: a no-op neither asks S3 nor loads its client.
+    if (await runsCode(options.bucket, key)) {
+        log.info(`The runtime already runs s3://${options.bucket}/${key}: not looked up or uploaded again.`);
+        return { bucket: options.bucket, key, uploaded: false, bytes: zipped.bytes.length };
+    }
     let present = false;
     try {
         present = (await store().head(options.bucket, key)).exists;

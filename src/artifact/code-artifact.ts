@@ -7,6 +7,9 @@ import { errorMessage } from '../aws/errors.js';
 import { ArtifactRefusedError, type ArtifactLog } from './artifact-errors.js';
 import { formatBytes, PackagingError, zipDirectory } from './zip-directory.js';
 
+/** Whether the runtime, READY, already runs the code at this bucket and key. */
+export type RunsCode = (bucket: string, key: string) => Promise<boolean>;
+
 /** ELF files named in a refusal; the rest are counted. */
 const LISTED_BINARIES = 5;
 
@@ -33,6 +36,7 @@ export async function packageCode(
   },
   store: () => ObjectStore,
   log: ArtifactLog,
+  runsCode: RunsCode = async () => false,
 ): Promise<PackagedCode> {
   let zipped;
   try {
@@ -80,6 +84,11 @@ export async function packageCode(
   const size = formatBytes(zipped.bytes.length);
   log.info(`Zipped ${where}: ${zipped.entries.length} files, ${size}, s3://${options.bucket}/${key}.`);
   if (!options.upload) return { bucket: options.bucket, key, uploaded: false, bytes: zipped.bytes.length };
+  // Deployed from this very object, so it was there: a no-op neither asks S3 nor loads its client.
+  if (await runsCode(options.bucket, key)) {
+    log.info(`The runtime already runs s3://${options.bucket}/${key}: not looked up or uploaded again.`);
+    return { bucket: options.bucket, key, uploaded: false, bytes: zipped.bytes.length };
+  }
 
   let present = false;
   try {

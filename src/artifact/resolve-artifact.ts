@@ -7,6 +7,7 @@ import type { ObjectStore } from '../aws/object-store.js';
 import type { ArtifactSettings } from '../inputs/artifact-settings.js';
 import type { AgentRuntimeSpec } from '../spec/types.js';
 import type { ArtifactLog } from './artifact-errors.js';
+import type { RunsCode } from './code-artifact.js';
 import { pinCodeVersion } from './code-version.js';
 import { pinImage, type RunsImage } from './pin-image.js';
 
@@ -17,6 +18,8 @@ export interface ArtifactServices {
   log: ArtifactLog;
   /** What the runtime runs now, when known: an image it already runs is not checked again. */
   runsImage?: RunsImage;
+  /** Likewise for code: a zip the runtime already runs is not looked up in S3 again. */
+  runsCode?: RunsCode;
 }
 
 export interface ResolvedArtifact {
@@ -60,6 +63,7 @@ export async function resolveArtifact(
       },
       services.store,
       services.log,
+      services.runsCode,
     );
     code.code.s3 = { bucket: packaged.bucket, prefix: packaged.key };
     outputs['code-s3-key'] = packaged.key;

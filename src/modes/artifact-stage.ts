@@ -23,7 +23,10 @@ export async function artifactStage(
         registry: aws.registry,
         store: aws.store,
         log: { info: core.info, notice: (m) => core.notice(m), warning: (m) => core.warning(m) },
-        ...(current && { runsImage: (uri: string) => runsImage(current, uri) }),
+        ...(current && {
+          runsImage: (uri: string) => runsImage(current, uri),
+          runsCode: (bucket: string, key: string) => runsCode(current, bucket, key),
+        }),
       },
       mode,
     ),
@@ -47,13 +50,25 @@ export function readCurrentRuntimeAhead(
 }
 
 async function runsImage(current: Promise<CurrentRuntime | undefined>, uri: string): Promise<boolean> {
-  let runtime;
+  const artifact = await readyArtifact(current);
+  return artifact?.containerConfiguration?.containerUri === uri;
+}
+
+async function runsCode(
+  current: Promise<CurrentRuntime | undefined>,
+  bucket: string,
+  key: string,
+): Promise<boolean> {
+  const s3 = (await readyArtifact(current))?.codeConfiguration?.code?.s3;
+  return s3?.bucket === bucket && s3.prefix === key;
+}
+
+/** The artifact of the current runtime when it is READY; undefined when unknown (every check runs). */
+async function readyArtifact(current: Promise<CurrentRuntime | undefined>) {
   try {
-    runtime = (await current)?.runtime;
+    const runtime = (await current)?.runtime;
+    return runtime?.status === 'READY' ? runtime.agentRuntimeArtifact : undefined;
   } catch {
-    return false; // unknown: every check runs
+    return undefined;
   }
-  return (
-    runtime?.status === 'READY' && runtime.agentRuntimeArtifact?.containerConfiguration?.containerUri === uri
-  );
 }

@@ -270,6 +270,11 @@ describe('code from a directory', () => {
     expect(again.outputs).toMatchObject({ operation: 'none', changed: 'false', 'code-s3-key': key });
     expect(emu.s3.puts.length).toBe(puts);
     expect(mutatingRequests(again.requests)).toEqual([]);
+    // The runtime already runs that key: S3 is not even asked (and its client never loaded).
+    expect(again.requests.filter((r) => r.service === 's3')).toEqual([]);
+    expect(again.stdout).toContain(
+      `The runtime already runs s3://agent-code/${key}: not looked up or uploaded again.`,
+    );
 
     const changed = await run({
       inputs: codeInputs('zipped_agent'),
