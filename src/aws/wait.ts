@@ -160,15 +160,13 @@ export async function waitUntilEndpointServes(
   version: string,
   options: WaitOptions,
 ): Promise<EndpointSeen> {
-  let last: EndpointSeen | undefined;
-  const result = await poll('GetAgentRuntimeEndpoint', options, async () => {
-    // A transient error is a failed look, tolerated by pollUntil.
-    last = await gateway.getEndpoint(agentRuntimeId, endpointName);
-    options.onStatus?.(`${last.status ?? 'UNKNOWN'} (live ${last.liveVersion ?? 'none'})`);
-    if (last.status === 'READY' && last.liveVersion === version) return WaiterState.SUCCESS;
-    if (FAILED.has(last.status ?? '')) return WaiterState.FAILURE;
-    return WaiterState.RETRY;
-  });
+  const { result, last } = await pollEndpoint(gateway, agentRuntimeId, endpointName, options, (seen) =>
+    seen.status === 'READY' && seen.liveVersion === version
+      ? WaiterState.SUCCESS
+      : FAILED.has(seen.status ?? '')
+        ? WaiterState.FAILURE
+        : WaiterState.RETRY,
+  );
   if (result === WaiterState.SUCCESS) return last!;
   if (result === WaiterState.FAILURE) throw new EndpointFailedError(endpointName, last!);
   throw new WaitTimeoutError(
@@ -187,12 +185,9 @@ export async function waitUntilEndpointSettled(
   endpointName: string,
   options: WaitOptions,
 ): Promise<EndpointSeen> {
-  let last: EndpointSeen | undefined;
-  const result = await poll('GetAgentRuntimeEndpoint', options, async () => {
-    last = await gateway.getEndpoint(agentRuntimeId, endpointName);
-    options.onStatus?.(`${last.status ?? 'UNKNOWN'} (live ${last.liveVersion ?? 'none'})`);
-    return ENDPOINT_BUSY.has(last.status ?? '') ? WaiterState.RETRY : WaiterState.SUCCESS;
-  });
+  const { result, last } = await pollEndpoint(gateway, agentRuntimeId, endpointName, options, (seen) =>
+    ENDPOINT_BUSY.has(seen.status ?? '') ? WaiterState.RETRY : WaiterState.SUCCESS,
+  );
   if (result === WaiterState.SUCCESS) return last!;
   throw new WaitTimeoutError(
     options.waitTimeoutSeconds ?? options.timeoutSeconds,
@@ -200,6 +195,24 @@ export async function waitUntilEndpointSettled(
     undefined,
     `the endpoint ${endpointName} to settle`,
   );
+}
+
+/** Looks at a named endpoint until `judge` says it is done; answers how it ended and the last look. */
+async function pollEndpoint(
+  gateway: RuntimeGateway,
+  agentRuntimeId: string,
+  endpointName: string,
+  options: WaitOptions,
+  judge: (seen: EndpointSeen) => WaiterState,
+): Promise<{ result: WaiterState | 'TIMEOUT'; last?: EndpointSeen }> {
+  let last: EndpointSeen | undefined;
+  const result = await poll('GetAgentRuntimeEndpoint', options, async () => {
+    // A transient error is a failed look, tolerated by pollUntil.
+    last = await gateway.getEndpoint(agentRuntimeId, endpointName);
+    options.onStatus?.(`${last.status ?? 'UNKNOWN'} (live ${last.liveVersion ?? 'none'})`);
+    return judge(last);
+  });
+  return { result, last };
 }
 
 /** An endpoint in these states is being moved and refuses another move (ConflictException). */
