@@ -2,10 +2,9 @@
 // signs with an access key id of its own, so its AWS requests can be picked out of the emulator's shared
 // request log even when many runs overlap.
 import type { Emulator, RecordedRequest } from '../../emulator/src/index.js';
-import { operationOf } from '../../test/e2e/helpers.js';
+import { containerInputs, operationOf } from '../../test/e2e/helpers.js';
 import { runAction, type RunOptions, type RunResult } from '../run-action.js';
 
-export const ROLE_ARN = 'arn:aws:iam::123456789012:role/AgentRuntimeExecution';
 export const IMAGE_REPOSITORY = 'bench';
 export const IMAGE = `123456789012.dkr.ecr.us-east-1.amazonaws.com/${IMAGE_REPOSITORY}:v1`;
 
@@ -18,15 +17,9 @@ export function pushBenchImage(emu: Emulator): string {
   });
 }
 
-export function deployInputs(name: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    mode: 'deploy',
-    'agent-runtime-name': name,
-    'role-arn': ROLE_ARN,
-    'container-uri': IMAGE,
-    ...extra,
-  };
-}
+/** The e2e tests' deploy inputs, with the bench's own image. */
+export const deployInputs = (name: string, extra: Record<string, string> = {}): Record<string, string> =>
+  containerInputs(name, { 'container-uri': IMAGE, ...extra });
 
 export interface BundledRun extends RunResult {
   accessKeyId: string;

@@ -21,9 +21,8 @@ export function isTransient(err: unknown): boolean {
   const status = e.$metadata?.httpStatusCode;
   return (
     Boolean(e.$retryable) ||
-    e.name === 'ThrottlingException' ||
-    e.name === 'TooManyRequestsException' ||
-    (status !== undefined && (status === 429 || status >= 500)) ||
+    isThrottling(err) ||
+    (status !== undefined && status >= 500) ||
     ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'TimeoutError'].includes(e.name ?? '')
   );
 }

@@ -175,6 +175,9 @@ export async function waitUntilEndpointServes(
   );
 }
 
+/** An endpoint in these states is being moved and refuses another move (ConflictException). */
+export const ENDPOINT_BUSY = new Set(['CREATING', 'UPDATING']);
+
 /**
  * Waits until a named endpoint is no longer CREATING or UPDATING (another deploy is moving it: the
  * service refuses a second move meanwhile). Resolves with what it then serves, READY or failed.
@@ -214,9 +217,6 @@ async function pollEndpoint(
   });
   return { result, last };
 }
-
-/** An endpoint in these states is being moved and refuses another move (ConflictException). */
-export const ENDPOINT_BUSY = new Set(['CREATING', 'UPDATING']);
 
 /** Waits until a DELETING runtime is gone, so a runtime of the same name can be created again. */
 export async function waitUntilDeleted(

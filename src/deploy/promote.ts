@@ -1,7 +1,6 @@
 // The "promote" stage: point a named endpoint at a version (create it, or move it), then wait until it
 // serves that version. Before anything changes, `readEndpoint` reads where the endpoint stands, which also
 // enforces the service's quota of endpoints per runtime without a half-done deploy.
-import type { AgentRuntimeEndpoint } from '@aws-sdk/client-bedrock-agentcore-control';
 import type { RuntimeGateway } from '../aws/runtime-gateway.js';
 import { isConflict } from '../aws/errors.js';
 import {
@@ -10,7 +9,7 @@ import {
   waitUntilEndpointSettled,
   type EndpointSeen,
 } from '../aws/wait.js';
-import { MAX_ENDPOINTS_PER_RUNTIME } from '../plan/release-plan.js';
+import { quotaRefusal } from '../plan/release-plan.js';
 import { secondsLeft } from './deadline.js';
 
 /** Where the named endpoint stands before the run, and the runtime's other endpoints. */
@@ -33,12 +32,10 @@ export interface EndpointAfter {
 
 export class EndpointQuotaError extends Error {
   readonly failureReason = 'endpoint-failed';
-  constructor(name: string, endpoints: AgentRuntimeEndpoint[]) {
+  constructor(name: string, refusal: string) {
     super(
-      `Cannot create endpoint ${name}: the runtime already has ${endpoints.length} endpoints, the service's ` +
-        `limit is ${MAX_ENDPOINTS_PER_RUNTIME}, and nothing was changed. Existing endpoints: ` +
-        endpoints.map((e) => `${e.name} (version ${e.liveVersion ?? 'none'})`).join(', ') +
-        '. Delete one you no longer use, or reuse one of these names.',
+      `Cannot create endpoint ${name}, and nothing was changed: ${refusal}. ` +
+        'Delete one you no longer use, or reuse one of these names.',
     );
     this.name = 'EndpointQuotaError';
   }
@@ -52,7 +49,8 @@ export async function readEndpoint(
 ): Promise<EndpointBefore> {
   const endpoints = agentRuntimeId ? await gateway.listEndpoints(agentRuntimeId) : [];
   const match = endpoints.find((e) => e.name === name);
-  if (!match && endpoints.length >= MAX_ENDPOINTS_PER_RUNTIME) throw new EndpointQuotaError(name, endpoints);
+  const refusal = quotaRefusal(name, endpoints);
+  if (refusal) throw new EndpointQuotaError(name, refusal);
   return {
     name,
     ...(match && {

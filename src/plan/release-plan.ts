@@ -63,11 +63,8 @@ export function planRelease(input: {
 
   const listed = input.endpoints.filter((e): e is ListedEndpoint & { name: string } => !!e.name);
   const target = listed.find((e) => e.name === endpointName);
-  if (!target && listed.length >= MAX_ENDPOINTS_PER_RUNTIME)
-    release.blocked =
-      `the runtime already has ${listed.length} endpoints, the service's limit is ${MAX_ENDPOINTS_PER_RUNTIME}: ` +
-      `creating ${endpointName} would fail before any change. Existing: ` +
-      listed.map((e) => `${e.name} (version ${e.liveVersion ?? 'none'})`).join(', ');
+  const full = quotaRefusal(endpointName, listed);
+  if (full) release.blocked = `creating ${endpointName} would fail before any change: ${full}`;
   release.endpoints.push(targetLine(endpointName, target, version));
 
   // DEFAULT is the service's: it follows every new version, and a new runtime gets it at version 1.
@@ -92,6 +89,19 @@ export function planRelease(input: {
         ...statusOf(other),
       });
   return release;
+}
+
+/**
+ * Why `name` cannot be created among `endpoints` (the service's quota), or undefined when it can: the one
+ * rule plan mode shows and deploy mode refuses by.
+ */
+export function quotaRefusal(name: string, endpoints: ListedEndpoint[]): string | undefined {
+  if (endpoints.some((e) => e.name === name) || endpoints.length < MAX_ENDPOINTS_PER_RUNTIME)
+    return undefined;
+  return (
+    `the runtime already has ${endpoints.length} endpoints, the service's limit is ${MAX_ENDPOINTS_PER_RUNTIME}. ` +
+    `Existing: ${endpoints.map((e) => `${e.name} (version ${e.liveVersion ?? 'none'})`).join(', ')}`
+  );
 }
 
 /** Whether the release would move anything (then the plan is worth a comment even when the runtime is unchanged). */
